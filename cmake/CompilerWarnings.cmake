@@ -1,0 +1,13 @@
+# Warnings and floating-point rules that every real target links.
+#
+# -ffp-contract=off keeps a*b+c from being fused into an FMA on some machines
+# and not others: scores must be the same bytes everywhere (DESIGN §4).
+add_library(ecoscore_options INTERFACE)
+target_compile_options(ecoscore_options INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
+  -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
+  -ffp-contract=off -fno-fast-math)
+if(ECOSCORE_WERROR)
+  target_compile_options(ecoscore_options INTERFACE -Werror)
+endif()

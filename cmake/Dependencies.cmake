@@ -1,0 +1,11 @@
+# Every dependency comes from Debian's packages (see scripts/deps.sh).
+find_package(yaml-cpp 0.7 REQUIRED)
+if(NOT TARGET yaml-cpp::yaml-cpp)
+  # yaml-cpp 0.7 exports only the target `yaml-cpp`.
+  add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
+endif()
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)

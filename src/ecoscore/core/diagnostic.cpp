@@ -1,0 +1,43 @@
+#include "ecoscore/core/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+namespace ecoscore::core {
+
+std::string format_message(Msg id, Lang lang, const std::vector<std::string>& args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : args) store.push_back(a);
+  return fmt::vformat(message_format(id, lang), store);
+}
+
+std::string Diagnostic::text(Lang lang) const { return format_message(message, lang, args); }
+
+std::string Diagnostic::render(Lang lang) const {
+  std::string out = where.path.empty() ? std::string("ecoscore") : where.path;
+  if (where.has_position()) out += fmt::format(":{}:{}", where.line, where.column);
+  out += severity == Severity::error ? ": error: " : ": warning: ";
+  out += text(lang);
+  if (!suggestion.empty()) out += " (" + format_message(Msg::did_you_mean, lang, {suggestion}) + ")";
+  if (!document_path.empty())
+    out += " (" + format_message(Msg::at_document_path, lang, {document_path}) + ")";
+  return out;
+}
+
+bool has_errors(const Diagnostics& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void sort_diagnostics(Diagnostics& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.where.path, a.where.line, a.where.column) <
+                            std::tie(b.where.path, b.where.line, b.where.column);
+                   });
+}
+
+}  // namespace ecoscore::core

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace ecoscore::core {
+
+// Number of code points in valid UTF-8 text (continuation bytes are skipped).
+std::size_t count_code_points(std::string_view utf8);
+
+// The candidate nearest to `word` by edit distance, for "did you mean", or ""
+// when none is near enough (distance at most a third of the word's length,
+// and at least 1). Ties go to the candidate listed first.
+std::string closest_match(std::string_view word, std::span<const std::string> candidates);
+
+// Levenshtein distance in bytes.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Text safe to put on one log line: control characters (C0, DEL, C1) and
+// bidirectional controls become \xNN or \u{NNNN}; backslashes are doubled.
+std::string escape_control(std::string_view utf8);
+
+// Why a byte sequence is not valid UTF-8.
+enum class Utf8Problem { none, unexpected_continuation, invalid_byte, truncated, overlong, surrogate, too_large };
+
+struct Utf8Step {
+  char32_t code_point = 0;
+  std::size_t length = 1;  // bytes consumed; 1 for an invalid byte
+  Utf8Problem problem = Utf8Problem::none;
+};
+
+// Decodes one code point at `at` (which must be < text.size()), strictly:
+// no overlong forms, no surrogates, nothing above U+10FFFF.
+Utf8Step decode_utf8(std::string_view text, std::size_t at);
+
+// C0 controls other than tab, LF and CR; DEL; C1 controls.
+bool is_disallowed_control(char32_t cp);
+// Bidirectional formatting characters, which can make text display in an
+// order other than the one it is stored in.
+bool is_bidi_control(char32_t cp);
+
+// "U+0000" style name of a code point.
+std::string code_point_name(char32_t cp);
+
+}  // namespace ecoscore::core

@@ -1,0 +1,472 @@
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "ecoscore/core/number.hpp"
+#include "ecoscore/core/text.hpp"
+#include "ecoscore/load/documents.hpp"
+#include "ecoscore/load/scalar.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+using core::Msg;
+
+// A rating value as written: a plain number, true/false, or text (a level id).
+// A plain scalar that is almost a number (010, 1e400, .nan) is an error here,
+// not text, so that a typo never turns into a level name.
+std::optional<model::Value> read_value(Reader& r, const Node& n, const std::string& path) {
+  if (!n.is_scalar()) {
+    r.error(n, path, Msg::expected_type, {"a rating value", describe(n)});
+    return std::nullopt;
+  }
+  if (n.quoted) return model::Value{n.text};
+  if (auto b = parse_boolean(n.text)) return model::Value{*b};
+  const NumberResult num = parse_number(n.text);
+  if (num.error == NumberError::none) return model::Value{num.value};
+  if (num.error != NumberError::invalid) {
+    (void)r.number(n, path);  // reports why it is not a usable number
+    return std::nullopt;
+  }
+  return model::Value{n.text};
+}
+
+std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node& node, const std::string& path) {
+  model::Rating rating;
+  rating.indicator = key.text;
+  rating.where = r.where(node.is_null() ? key : node);
+  if (node.is_null()) return rating;  // explicitly not rated
+  if (node.is_scalar()) {
+    auto v = read_value(r, node, path);
+    if (!v) return std::nullopt;
+    rating.value = std::move(*v);
+    return rating;
+  }
+  Fields f(r, node, path);
+  if (!f.ok()) return std::nullopt;
+  bool ok = true;
+  const Node* value = f.optional("value");
+  const Node* values = f.optional("values");
+  if (value && values) {
+    r.error(*values, f.path_of("values"), Msg::rating_both_forms);
+    ok = false;
+  } else if (value && !value->is_null()) {
+    if (auto v = read_value(r, *value, f.path_of("value"))) rating.value = std::move(*v); else ok = false;
+    rating.where = r.where(*value);
+  } else if (values) {
+    if (r.expect(*values, Node::Kind::mapping, f.path_of("values"))) {
+      for (std::size_t e = 0; e < values->entry_count(); ++e) {
+        const Node& rater = values->key(e);
+        const std::string p = f.path_of("values") + "/" + rater.text;
+        auto id = r.id(rater, p);
+        auto v = read_value(r, values->value(e), p);
+        if (id && v)
+          rating.per_rater.push_back({*id, std::move(*v), r.where(values->value(e))});
+        else
+          ok = false;
+      }
+      if (values->entry_count() == 0) {
+        r.error(*values, f.path_of("values"), Msg::rating_no_raters);
+        ok = false;
+      }
+      std::sort(rating.per_rater.begin(), rating.per_rater.end(),
+                [](const auto& a, const auto& b) { return a.rater < b.rater; });
+    } else {
+      ok = false;
+    }
+  } else if (!value) {
+    r.error(node, path, Msg::missing_key, {"value"});
+    ok = false;
+  }
+  if (const Node* n = f.optional("evidence")) {
+    if (auto v = r.text(*n, f.path_of("evidence"))) rating.evidence = *v; else ok = false;
+  }
+  if (const Node* n = f.optional("evidence_date")) {
+    if (auto v = r.date(*n, f.path_of("evidence_date"))) rating.evidence_date = *v; else ok = false;
+  }
+  if (const Node* n = f.optional("reason")) {
+    if (auto v = r.text(*n, f.path_of("reason"))) rating.missing_reason = *v; else ok = false;
+  }
+  f.finish();
+  return ok ? std::optional(rating) : std::nullopt;
+}
+
+bool read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
+  if (!r.expect(list, Node::Kind::sequence, path)) return false;
+  bool ok = true;
+  std::map<std::string, const Node*> seen;
+  for (std::size_t i = 0; i < list.children.size(); ++i) {
+    Fields f(r, list.children[i], index_path(path, i));
+    if (!f.ok()) {
+      ok = false;
+      continue;
+    }
+    model::Rater rater;
+    const Node* id = f.required("id");
+    auto vid = id ? r.id(*id, f.path_of("id")) : std::nullopt;
+    for (auto [key, target] : {std::pair{"name", &rater.name}, std::pair{"organization", &rater.organization}}) {
+      if (const Node* n = f.optional(key)) {
+        if (auto v = r.text(*n, f.path_of(key))) *target = *v; else ok = false;
+      }
+    }
+    f.finish();
+    if (!vid) {
+      ok = false;
+      continue;
+    }
+    if (auto [it, inserted] = seen.emplace(*vid, id); !inserted) {
+      r.error(*id, f.path_of("id"), Msg::duplicate_id,
+              {*vid, std::to_string(it->second->line), std::to_string(it->second->column)});
+      ok = false;
+      continue;
+    }
+    rater.id = *vid;
+    out.push_back(std::move(rater));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return ok;
+}
+
+bool read_adjustments(Reader& r, const Node& list, const std::string& path,
+                      std::vector<model::AppliedAdjustment>& out) {
+  if (!r.expect(list, Node::Kind::sequence, path)) return false;
+  bool ok = true;
+  for (std::size_t i = 0; i < list.children.size(); ++i) {
+    Fields f(r, list.children[i], index_path(path, i));
+    if (!f.ok()) {
+      ok = false;
+      continue;
+    }
+    model::AppliedAdjustment a;
+    a.where = r.where(list.children[i]);
+    const Node* id = f.required("id");
+    const Node* points = f.required("points");
+    const Node* reason = f.required("reason");
+    auto vid = id ? r.id(*id, f.path_of("id")) : std::nullopt;
+    auto vpoints = points ? r.number(*points, f.path_of("points")) : std::nullopt;
+    auto vreason = reason ? r.text(*reason, f.path_of("reason")) : std::nullopt;
+    bool item_ok = vid && vpoints && vreason;
+    if (vpoints && *vpoints <= 0) {
+      r.error(*points, f.path_of("points"), Msg::adjustment_sign, {vid ? *vid : std::string()});
+      item_ok = false;
+    }
+    if (const Node* n = f.optional("evidence")) {
+      if (auto v = r.text(*n, f.path_of("evidence"))) a.evidence = *v; else item_ok = false;
+    }
+    if (const Node* n = f.optional("date")) {
+      if (auto v = r.date(*n, f.path_of("date"))) a.date = *v; else item_ok = false;
+    }
+    f.finish();
+    if (!item_ok) {
+      ok = false;
+      continue;
+    }
+    a.id = *vid;
+    a.points = *vpoints;
+    a.reason = *vreason;
+    out.push_back(std::move(a));
+  }
+  return ok;
+}
+
+bool read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
+  Fields f(r, node, "/evaluation");
+  if (!f.ok()) return false;
+  bool ok = true;
+  if (const Node* n = f.required("rubric")) {
+    ev.rubric_where = r.where(*n);
+    if (auto v = r.text(*n, f.path_of("rubric"))) {
+      const auto at = v->find('@');
+      if (at == std::string::npos || at == 0 || at + 1 == v->size() || v->find('@', at + 1) != std::string::npos) {
+        r.error(*n, f.path_of("rubric"), Msg::bad_rubric_ref, {core::escape_control(*v)});
+        ok = false;
+      } else {
+        ev.rubric_id = v->substr(0, at);
+        ev.rubric_version = v->substr(at + 1);
+      }
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.required("period")) {
+    if (auto v = r.text(*n, f.path_of("period"))) ev.period = *v; else ok = false;
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.optional("raters")) ok = read_raters(r, *n, f.path_of("raters"), ev.raters) && ok;
+  if (const Node* n = f.required("ratings")) {
+    ev.ratings_where = r.where(*n);
+    if (r.expect(*n, Node::Kind::mapping, f.path_of("ratings"))) {
+      for (std::size_t e = 0; e < n->entry_count(); ++e) {
+        const Node& key = n->key(e);
+        const std::string p = f.path_of("ratings") + "/" + key.text;
+        if (!r.id(key, p)) {
+          ok = false;
+          continue;
+        }
+        if (auto rating = read_rating(r, key, n->value(e), p)) ev.ratings.push_back(std::move(*rating)); else ok = false;
+      }
+      // Duplicate keys were reported by the parser; keep the first.
+      std::stable_sort(ev.ratings.begin(), ev.ratings.end(),
+                       [](const auto& a, const auto& b) { return a.indicator < b.indicator; });
+      ev.ratings.erase(std::unique(ev.ratings.begin(), ev.ratings.end(),
+                                   [](const auto& a, const auto& b) { return a.indicator == b.indicator; }),
+                       ev.ratings.end());
+    } else {
+      ok = false;
+    }
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.optional("adjustments")) ok = read_adjustments(r, *n, f.path_of("adjustments"), ev.adjustments) && ok;
+  f.finish();
+  return ok;
+}
+
+}  // namespace
+
+std::optional<model::Company> read_company(const Node& root, Reader& r) {
+  Fields top(r, root, "");
+  if (!top.ok()) return std::nullopt;
+  const Node* head = top.required("company");
+  const Node* evaluation = top.required("evaluation");
+  const Node* outcomes = top.optional("outcomes");
+  top.finish();
+  if (!head) return std::nullopt;
+  model::Company c;
+  c.path = r.path();
+  c.where = r.where(*head);
+  bool ok = true;
+  Fields f(r, *head, "/company");
+  if (!f.ok()) return std::nullopt;
+  if (const Node* n = f.required("id")) {
+    c.where = r.where(*n);
+    if (auto v = r.id(*n, f.path_of("id"))) c.id = *v; else ok = false;
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.required("name")) {
+    if (auto v = r.label(*n, f.path_of("name"), false)) c.name = *v; else ok = false;
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.required("size")) {
+    if (auto v = r.choice(*n, f.path_of("size"), model::size_class_names())) c.size = *v; else ok = false;
+  } else {
+    ok = false;
+  }
+  if (const Node* n = f.optional("sector")) {
+    if (auto v = r.id(*n, f.path_of("sector"))) c.sector = *v; else ok = false;
+  }
+  if (const Node* n = f.optional("partners")) {
+    if (auto v = r.id_list(*n, f.path_of("partners"))) c.partners = *v; else ok = false;
+  }
+  if (const Node* n = f.optional("note")) {
+    if (auto v = r.text(*n, f.path_of("note"))) c.note = *v; else ok = false;
+  }
+  f.finish();
+  if (evaluation) ok = read_evaluation(r, *evaluation, c.evaluation) && ok; else ok = false;
+  if (outcomes && r.expect(*outcomes, Node::Kind::mapping, "/outcomes")) {
+    for (std::size_t e = 0; e < outcomes->entry_count(); ++e) {
+      const Node& key = outcomes->key(e);
+      const std::string p = "/outcomes/" + key.text;
+      auto id = r.id(key, p);
+      auto v = r.number(outcomes->value(e), p);
+      if (id && v) c.outcomes.push_back({*id, *v, r.where(outcomes->value(e))}); else ok = false;
+    }
+    std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  } else if (outcomes) {
+    ok = false;
+  }
+  return ok ? std::optional(c) : std::nullopt;
+}
+
+std::optional<std::vector<model::Pair>> read_pairs(const Node& root, Reader& r) {
+  Fields top(r, root, "");
+  if (!top.ok()) return std::nullopt;
+  const Node* list = top.required("pairs");
+  top.finish();
+  if (!list || !r.expect(*list, Node::Kind::sequence, "/pairs")) return std::nullopt;
+  std::vector<model::Pair> pairs;
+  bool ok = true;
+  for (std::size_t i = 0; i < list->children.size(); ++i) {
+    Fields f(r, list->children[i], index_path("/pairs", i));
+    if (!f.ok()) {
+      ok = false;
+      continue;
+    }
+    const Node* large = f.required("large");
+    const Node* sme = f.required("sme");
+    auto vl = large ? r.id(*large, f.path_of("large")) : std::nullopt;
+    auto vs = sme ? r.id(*sme, f.path_of("sme")) : std::nullopt;
+    f.finish();
+    if (!vl || !vs) {
+      ok = false;
+      continue;
+    }
+    model::Pair pair{*vl, *vs, r.where(list->children[i])};
+    const auto same = std::find(pairs.begin(), pairs.end(), pair);
+    if (same != pairs.end()) {
+      r.error(list->children[i], index_path("/pairs", i), Msg::duplicate_id,
+              {*vl + " + " + *vs, std::to_string(same->where.line), std::to_string(same->where.column)});
+      ok = false;
+      continue;
+    }
+    pairs.push_back(std::move(pair));
+  }
+  return ok ? std::optional(pairs) : std::nullopt;
+}
+
+std::string describe_scale(const model::Scale& scale) {
+  using model::ScaleKind;
+  switch (scale.kind) {
+    case ScaleKind::likert:
+      return "whole numbers " + core::format_shortest(scale.min) + "-" + core::format_shortest(scale.max);
+    case ScaleKind::numeric:
+    case ScaleKind::bands:
+      return core::format_shortest(scale.min) + " to " + core::format_shortest(scale.max) +
+             (scale.unit.empty() ? "" : " " + scale.unit);
+    case ScaleKind::percent: return "0 to 100 %";
+    case ScaleKind::boolean: return "true or false";
+    case ScaleKind::levels: {
+      std::string s = "one of ";
+      for (std::size_t i = 0; i < scale.levels.size(); ++i) s += (i ? ", " : "") + scale.levels[i].id;
+      return s;
+    }
+  }
+  return {};
+}
+
+namespace {
+
+std::string describe_value(const model::Value& v) {
+  if (const double* d = std::get_if<double>(&v)) return "the number " + core::format_shortest(*d);
+  if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
+  return "the text '" + core::escape_control(std::get<std::string>(v)) + "'";
+}
+
+std::string_view expected_kind(model::ScaleKind kind) {
+  switch (kind) {
+    case model::ScaleKind::boolean: return "true or false";
+    case model::ScaleKind::levels: return "a level id";
+    default: return "a number";
+  }
+}
+
+void check_value(const model::Value& value, const model::Indicator& ind, const core::SourceLocation& where,
+                 const std::string& doc_path, core::Diagnostics& out) {
+  using model::ScaleKind;
+  const auto report = [&](Msg msg, std::vector<std::string> args, std::string suggestion = {}) {
+    core::Diagnostic d;
+    d.where = where;
+    d.message = msg;
+    d.args = std::move(args);
+    d.suggestion = std::move(suggestion);
+    d.document_path = doc_path;
+    out.push_back(std::move(d));
+  };
+  const auto& s = ind.scale;
+  const bool wants_number = s.kind == ScaleKind::likert || s.kind == ScaleKind::numeric ||
+                            s.kind == ScaleKind::percent || s.kind == ScaleKind::bands;
+  if (wants_number) {
+    const double* d = std::get_if<double>(&value);
+    if (!d) {
+      report(Msg::value_wrong_type, {ind.id, std::string(expected_kind(s.kind)), describe_value(value)});
+      return;
+    }
+    const bool whole = s.kind != ScaleKind::likert || std::trunc(*d) == *d;
+    if (*d < s.min || *d > s.max || !whole)
+      report(Msg::value_off_scale, {core::format_shortest(*d), ind.id, describe_scale(s)});
+  } else if (s.kind == ScaleKind::boolean) {
+    if (!std::holds_alternative<bool>(value))
+      report(Msg::value_wrong_type, {ind.id, std::string(expected_kind(s.kind)), describe_value(value)});
+  } else {
+    const std::string* t = std::get_if<std::string>(&value);
+    if (!t) {
+      report(Msg::value_wrong_type, {ind.id, std::string(expected_kind(s.kind)), describe_value(value)});
+      return;
+    }
+    std::vector<std::string> ids;
+    for (const auto& l : s.levels) ids.push_back(l.id);
+    if (std::find(ids.begin(), ids.end(), *t) == ids.end())
+      report(Msg::unknown_level, {core::escape_control(*t), ind.id}, core::closest_match(*t, ids));
+  }
+}
+
+}  // namespace
+
+void check_company(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
+  const auto& ev = company.evaluation;
+  const auto report = [&](const core::SourceLocation& where, const std::string& doc_path, Msg msg,
+                          std::vector<std::string> args, std::string suggestion = {},
+                          core::Severity severity = core::Severity::error) {
+    core::Diagnostic d;
+    d.severity = severity;
+    d.where = where;
+    d.message = msg;
+    d.args = std::move(args);
+    d.suggestion = std::move(suggestion);
+    d.document_path = doc_path;
+    out.push_back(std::move(d));
+  };
+  if (ev.rubric_version != rubric.version) {
+    report(ev.rubric_where, "/evaluation/rubric", Msg::rubric_version_mismatch,
+           {ev.rubric_id, ev.rubric_version, rubric.version});
+    return;
+  }
+  std::vector<std::string> indicator_ids;
+  for (const auto& d : rubric.dimensions)
+    for (const auto& i : d.indicators) indicator_ids.push_back(i.id);
+  std::vector<std::string> rater_ids;
+  for (const auto& r : ev.raters) rater_ids.push_back(r.id);
+
+  const model::Role role = company.role();
+  for (const auto& rating : ev.ratings) {
+    const std::string p = "/evaluation/ratings/" + rating.indicator;
+    const auto [dim, ind] = rubric.find_indicator(rating.indicator);
+    if (!ind) {
+      report(rating.where, p, Msg::unknown_indicator, {rating.indicator, rubric.reference()},
+             core::closest_match(rating.indicator, indicator_ids));
+      continue;
+    }
+    if (!dim->applies_to(role)) {
+      report(rating.where, p, Msg::rating_not_applicable,
+             {rating.indicator, dim->id, std::string(model::to_string(company.size))});
+      continue;
+    }
+    if (rating.value) check_value(*rating.value, *ind, rating.where, p, out);
+    for (const auto& rv : rating.per_rater) {
+      if (std::find(rater_ids.begin(), rater_ids.end(), rv.rater) == rater_ids.end())
+        report(rv.where, p + "/values/" + rv.rater, Msg::unknown_rater, {rv.rater}, core::closest_match(rv.rater, rater_ids));
+      check_value(rv.value, *ind, rv.where, p + "/values/" + rv.rater, out);
+    }
+  }
+  // Every applicable indicator must be rated or explicitly marked unrated.
+  for (const auto& d : rubric.dimensions) {
+    if (!d.applies_to(role)) continue;
+    for (const auto& i : d.indicators) {
+      if (company.find_rating(i.id)) continue;
+      const bool fail = rubric.missing.policy == model::MissingPolicy::fail;
+      report(ev.ratings_where, "/evaluation/ratings", Msg::rating_missing,
+             {i.id, std::string(model::to_string(rubric.missing.policy))}, {},
+             fail ? core::Severity::error : core::Severity::warning);
+    }
+  }
+  std::vector<std::string> adjustment_ids;
+  for (const auto& a : rubric.adjustments.items) adjustment_ids.push_back(a.id);
+  for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {
+    const auto& a = ev.adjustments[k];
+    const std::string p = "/evaluation/adjustments/" + std::to_string(k);
+    const auto* item = rubric.find_adjustment(a.id);
+    if (!item) {
+      report(a.where, p, Msg::unknown_adjustment, {a.id, rubric.reference()}, core::closest_match(a.id, adjustment_ids));
+    } else if (a.points > item->max_points) {
+      report(a.where, p + "/points", Msg::adjustment_over_max,
+             {core::format_shortest(a.points), core::format_shortest(item->max_points), a.id});
+    }
+  }
+}
+
+}  // namespace ecoscore::load

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "ecoscore/load/reader.hpp"
+#include "ecoscore/model/company.hpp"
+#include "ecoscore/model/rubric.hpp"
+
+namespace ecoscore::load {
+
+// What a file is, told by its top-level key.
+enum class FileKind { rubric, company, pairs, unknown };
+FileKind kind_of(const Node& root);
+
+// Each reads one document's tree into the model, reporting every problem
+// through the reader. nullopt when anything was wrong.
+std::optional<model::Rubric> read_rubric(const Node& root, Reader& reader);
+std::optional<model::Company> read_company(const Node& root, Reader& reader);
+std::optional<std::vector<model::Pair>> read_pairs(const Node& root, Reader& reader);
+
+// Checks a company's evaluation against the rubric it names: rubric version,
+// indicator ids, raters, values on their scales, roles, adjustments, and
+// missing ratings (an error under the `fail` policy, else a warning).
+void check_company(const model::Company& company, const model::Rubric& rubric,
+                   core::Diagnostics& out);
+
+// "1–5", "0–100 %", "true/false", "one of: a, b" — a scale's accepted values.
+std::string describe_scale(const model::Scale& scale);
+
+}  // namespace ecoscore::load

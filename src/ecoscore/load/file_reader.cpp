@@ -1,0 +1,179 @@
+#include "ecoscore/load/file_reader.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "ecoscore/core/text.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+using core::Diagnostic;
+using core::Msg;
+
+void report(core::Diagnostics& out, const std::string& path, int line, int column, Msg msg,
+            std::vector<std::string> args = {}) {
+  Diagnostic d;
+  d.where = {path, line, column};
+  d.message = msg;
+  d.args = std::move(args);
+  out.push_back(std::move(d));
+}
+
+std::string file_type_name(mode_t mode) {
+  if (S_ISDIR(mode)) return "directory";
+  if (S_ISFIFO(mode)) return "FIFO";
+  if (S_ISCHR(mode)) return "character device";
+  if (S_ISBLK(mode)) return "block device";
+  if (S_ISSOCK(mode)) return "socket";
+  return "special file";
+}
+
+std::string_view utf8_problem_name(core::Utf8Problem p) {
+  switch (p) {
+    case core::Utf8Problem::unexpected_continuation: return "a continuation byte without a lead byte";
+    case core::Utf8Problem::invalid_byte: return "a byte that never occurs in UTF-8";
+    case core::Utf8Problem::truncated: return "a truncated multi-byte sequence";
+    case core::Utf8Problem::overlong: return "an overlong encoding";
+    case core::Utf8Problem::surrogate: return "an encoded UTF-16 surrogate";
+    case core::Utf8Problem::too_large: return "a code point above U+10FFFF";
+    case core::Utf8Problem::none: break;
+  }
+  return "";
+}
+
+// Closes a file descriptor on scope exit.
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+bool check_text(std::string_view bytes, const std::string& path, bool yaml,
+                core::Diagnostics& out) {
+  const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  using namespace std::string_view_literals;
+  if (starts_with("\x00\x00\xFE\xFF"sv) || starts_with("\xFF\xFE\x00\x00"sv)) {
+    report(out, path, 1, 1, Msg::wrong_encoding, {"UTF-32"});
+    return false;
+  }
+  if (starts_with("\xFE\xFF"sv) || starts_with("\xFF\xFE"sv)) {
+    report(out, path, 1, 1, Msg::wrong_encoding, {"UTF-16"});
+    return false;
+  }
+  std::size_t i = starts_with("\xEF\xBB\xBF"sv) ? 3 : 0;
+  int line = 1;
+  int column = 1;
+  bool in_indent = true;     // only spaces and tabs seen so far on this line
+  bool tab_in_indent = false;
+  int tab_column = 0;
+  while (i < bytes.size()) {
+    const core::Utf8Step step = core::decode_utf8(bytes, i);
+    if (step.problem != core::Utf8Problem::none) {
+      report(out, path, line, column, Msg::invalid_utf8, {std::string(utf8_problem_name(step.problem))});
+      return false;
+    }
+    const char32_t cp = step.code_point;
+    if (cp == '\r') {
+      if (i + 1 >= bytes.size() || bytes[i + 1] != '\n') {
+        report(out, path, line, column, Msg::lone_cr);
+        return false;
+      }
+    } else if (cp == '\n') {
+      ++line;
+      column = 1;
+      in_indent = true;
+      tab_in_indent = false;
+      i += 1;
+      continue;
+    } else if (cp == 0xFEFF) {
+      report(out, path, line, column, Msg::bom_inside);
+      return false;
+    } else if (core::is_disallowed_control(cp)) {
+      report(out, path, line, column, Msg::control_character, {core::code_point_name(cp)});
+      return false;
+    } else if (core::is_bidi_control(cp)) {
+      report(out, path, line, column, Msg::bidi_control, {core::code_point_name(cp)});
+      return false;
+    }
+    if (in_indent) {
+      if (cp == '\t') {
+        if (!tab_in_indent) tab_column = column;
+        tab_in_indent = true;
+      } else if (cp != ' ' && cp != '\r') {
+        in_indent = false;
+        // A tab before a comment is harmless; before content it is not YAML.
+        if (yaml && tab_in_indent && cp != '#') {
+          report(out, path, line, tab_column, Msg::tab_indent);
+          return false;
+        }
+      }
+    }
+    ++column;
+    i += step.length;
+  }
+  return true;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, const Limits& limits,
+                                          bool yaml, core::Diagnostics& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR)
+      report(out, path, 0, 0, Msg::file_missing);
+    else
+      report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(err)});
+    return std::nullopt;
+  }
+  FdCloser closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    report(out, path, 0, 0, Msg::not_regular_file, {file_type_name(st.st_mode)});
+    return std::nullopt;
+  }
+  if (static_cast<std::uint64_t>(st.st_size) > limits.max_file_bytes) {
+    report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
+    return std::nullopt;
+  }
+  // Read at most one byte past the limit, in case the file grows meanwhile.
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
+  std::size_t filled = 0;
+  while (filled < bytes.size() && filled <= limits.max_file_bytes) {
+    const ssize_t n = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    filled += static_cast<std::size_t>(n);
+    if (filled == bytes.size() && filled <= limits.max_file_bytes) bytes.resize(bytes.size() * 2);
+  }
+  bytes.resize(filled);
+  if (bytes.size() > limits.max_file_bytes) {
+    report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
+    return std::nullopt;
+  }
+  if (bytes.empty()) {
+    report(out, path, 0, 0, Msg::file_empty);
+    return std::nullopt;
+  }
+  if (!check_text(bytes, path, yaml, out)) return std::nullopt;
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  return bytes;
+}
+
+}  // namespace ecoscore::load

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ecoscore/core/diagnostic.hpp"
+#include "ecoscore/load/limits.hpp"
+
+namespace ecoscore::load {
+
+// Reads a text input file after checking that it is safe to parse:
+// - a regular file (a FIFO, device or directory is refused without blocking);
+// - not larger than limits.max_file_bytes (checked before reading);
+// - strict UTF-8, at most one byte order mark and only at the start (it is
+//   removed from the returned text), no UTF-16/32;
+// - no control characters other than tab, LF and CRLF, no bidi controls;
+// - when `yaml` is set, no tab in the indentation of a line.
+// On failure appends one diagnostic (the first problem) and returns nullopt.
+std::optional<std::string> read_text_file(const std::string& path, const Limits& limits,
+                                          bool yaml, core::Diagnostics& out);
+
+// The byte checks alone, for text already in memory.
+bool check_text(std::string_view bytes, const std::string& path, bool yaml,
+                core::Diagnostics& out);
+
+}  // namespace ecoscore::load

@@ -1,0 +1,204 @@
+#include "ecoscore/load/reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ecoscore/core/text.hpp"
+#include "ecoscore/load/scalar.hpp"
+#include "ecoscore/model/id.hpp"
+
+namespace ecoscore::load {
+
+using core::Msg;
+
+void Reader::error(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args,
+                   std::string suggestion) {
+  core::Diagnostic d;
+  d.where = where(at);
+  d.message = msg;
+  d.args = std::move(args);
+  d.suggestion = std::move(suggestion);
+  d.document_path = doc_path;
+  out_.push_back(std::move(d));
+}
+
+void Reader::warning(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args) {
+  error(at, doc_path, msg, std::move(args));
+  out_.back().severity = core::Severity::warning;
+}
+
+bool Reader::expect(const Node& node, Node::Kind kind, const std::string& doc_path) {
+  if (node.kind == kind) return true;
+  static constexpr std::string_view kNames[] = {"nothing", "text", "a list", "a mapping"};
+  error(node, doc_path, Msg::expected_type,
+        {std::string(kNames[static_cast<int>(kind)]), describe(node)});
+  return false;
+}
+
+std::optional<double> Reader::number(const Node& node, const std::string& doc_path) {
+  if (!node.is_scalar()) {
+    error(node, doc_path, Msg::expected_type, {"a number", describe(node)});
+    return std::nullopt;
+  }
+  const std::string shown = core::escape_control(node.text);
+  const NumberResult r = parse_number(node.text);
+  if (r.error == NumberError::none && node.quoted) {
+    error(node, doc_path, Msg::number_quoted, {shown});
+    return std::nullopt;
+  }
+  switch (r.error) {
+    case NumberError::none: return r.value;
+    case NumberError::invalid: error(node, doc_path, Msg::number_invalid, {shown}); break;
+    case NumberError::leading_zero: error(node, doc_path, Msg::number_leading_zero, {shown}); break;
+    case NumberError::out_of_range: error(node, doc_path, Msg::number_out_of_range, {shown}); break;
+    case NumberError::not_finite: error(node, doc_path, Msg::number_not_finite, {shown}); break;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> Reader::whole_number(const Node& node, const std::string& doc_path) {
+  const auto v = number(node, doc_path);
+  if (!v) return std::nullopt;
+  if (std::trunc(*v) != *v || std::fabs(*v) > 1e9) {
+    error(node, doc_path, Msg::not_whole_number, {core::escape_control(node.text)});
+    return std::nullopt;
+  }
+  return static_cast<int>(*v);
+}
+
+std::optional<bool> Reader::boolean(const Node& node, const std::string& doc_path) {
+  if (node.is_scalar() && !node.quoted)
+    if (auto b = parse_boolean(node.text)) return b;
+  if (node.is_scalar())
+    error(node, doc_path, Msg::bad_boolean, {core::escape_control(node.text)});
+  else
+    error(node, doc_path, Msg::expected_type, {"true or false", describe(node)});
+  return std::nullopt;
+}
+
+std::optional<std::string> Reader::text(const Node& node, const std::string& doc_path) {
+  if (!node.is_scalar()) {
+    error(node, doc_path, Msg::expected_type, {"text", describe(node)});
+    return std::nullopt;
+  }
+  const bool blank = std::all_of(node.text.begin(), node.text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  });
+  if (blank) {
+    error(node, doc_path, Msg::empty_text);
+    return std::nullopt;
+  }
+  return node.text;
+}
+
+std::optional<std::string> Reader::id(const Node& node, const std::string& doc_path) {
+  auto t = text(node, doc_path);
+  if (!t) return std::nullopt;
+  if (!model::is_valid_id(*t)) {
+    error(node, doc_path, Msg::bad_id, {core::escape_control(*t)});
+    return std::nullopt;
+  }
+  return t;
+}
+
+std::optional<model::Date> Reader::date(const Node& node, const std::string& doc_path) {
+  auto t = text(node, doc_path);
+  if (!t) return std::nullopt;
+  if (auto d = parse_date(*t)) return d;
+  error(node, doc_path, Msg::bad_date, {core::escape_control(*t)});
+  return std::nullopt;
+}
+
+std::optional<model::Label> Reader::label(const Node& node, const std::string& doc_path, bool require_both) {
+  Fields f(*this, node, doc_path);
+  if (!f.ok()) return std::nullopt;
+  model::Label label;
+  bool ok = true;
+  for (auto [key, target] : {std::pair{"ko", &label.ko}, std::pair{"en", &label.en}}) {
+    if (const Node* n = f.optional(key)) {
+      if (auto t = text(*n, f.path_of(key)))
+        *target = *t;
+      else
+        ok = false;
+    } else if (require_both) {
+      error(node, doc_path, Msg::label_needs_lang, {key});
+      ok = false;
+    }
+  }
+  f.finish();
+  if (ok && label.empty()) {
+    error(node, doc_path, Msg::label_needs_lang, {"ko"});
+    ok = false;
+  }
+  return ok ? std::optional(label) : std::nullopt;
+}
+
+std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const std::string& doc_path) {
+  if (!expect(node, Node::Kind::sequence, doc_path)) return std::nullopt;
+  std::vector<std::pair<std::string, const Node*>> items;
+  bool ok = true;
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    if (auto v = id(node.children[i], index_path(doc_path, i)))
+      items.emplace_back(*v, &node.children[i]);
+    else
+      ok = false;
+  }
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> ids;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k > 0 && items[k].first == items[k - 1].first) {
+      const Node& first = *items[k - 1].second;
+      error(*items[k].second, doc_path, Msg::duplicate_id,
+            {items[k].first, std::to_string(first.line), std::to_string(first.column)});
+      ok = false;
+      continue;
+    }
+    ids.push_back(items[k].first);
+  }
+  return ok ? std::optional(ids) : std::nullopt;
+}
+
+void Reader::report_bad_choice(const Node& node, const std::string& doc_path, const std::string& spelled,
+                               const std::vector<std::string>& options) {
+  std::string list;
+  for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
+  error(node, doc_path, Msg::bad_choice, {core::escape_control(spelled), list},
+        core::closest_match(spelled, options));
+}
+
+Fields::Fields(Reader& reader, const Node& map, std::string doc_path)
+    : reader_(reader),
+      map_(map),
+      doc_path_(std::move(doc_path)),
+      ok_(reader.expect(map, Node::Kind::mapping, doc_path_.empty() ? "/" : doc_path_)),
+      taken_(map.entry_count(), false) {}
+
+const Node* Fields::optional(std::string_view key) {
+  known_.emplace_back(key);
+  for (std::size_t e = 0; e < map_.entry_count(); ++e) {
+    if (map_.key(e).text == key) {
+      taken_[e] = true;
+      return &map_.value(e);
+    }
+  }
+  return nullptr;
+}
+
+const Node* Fields::required(std::string_view key) {
+  const Node* n = optional(key);
+  if (!n && ok_) reader_.error(map_, doc_path_.empty() ? "/" : doc_path_, Msg::missing_key, {std::string(key)});
+  return n;
+}
+
+void Fields::finish() {
+  for (std::size_t e = 0; e < map_.entry_count(); ++e) {
+    if (taken_[e]) continue;
+    // A duplicate of a known key was already reported as a duplicate.
+    const std::string& key = map_.key(e).text;
+    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    reader_.error(map_.key(e), path_of(key), Msg::unknown_key, {core::escape_control(key)},
+                  core::closest_match(key, known_));
+  }
+}
+
+}  // namespace ecoscore::load

@@ -1,0 +1,302 @@
+#include "ecoscore/load/workspace.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "ecoscore/core/error.hpp"
+#include "ecoscore/core/text.hpp"
+#include "ecoscore/load/documents.hpp"
+#include "ecoscore/load/file_reader.hpp"
+#include "ecoscore/load/yaml_tree.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+namespace fs = std::filesystem;
+using core::Msg;
+
+void report(core::Diagnostics& out, core::SourceLocation where, Msg msg, std::vector<std::string> args,
+            std::string suggestion = {}, core::Severity severity = core::Severity::error) {
+  core::Diagnostic d;
+  d.severity = severity;
+  d.where = std::move(where);
+  d.message = msg;
+  d.args = std::move(args);
+  d.suggestion = std::move(suggestion);
+  out.push_back(std::move(d));
+}
+
+bool is_yaml_name(const fs::path& p) {
+  const auto ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+// A parsed file of any kind.
+struct Parsed {
+  std::string path;
+  FileKind kind = FileKind::unknown;
+  std::optional<model::Rubric> rubric;
+  std::optional<model::Company> company;
+  std::optional<std::vector<model::Pair>> pairs;
+};
+
+std::optional<Parsed> parse_file(const std::string& path, const Limits& limits, core::Diagnostics& out) {
+  auto text = read_text_file(path, limits, true, out);
+  if (!text) return std::nullopt;
+  auto root = parse_yaml(*text, path, limits, out);
+  if (!root) return std::nullopt;
+  Parsed parsed;
+  parsed.path = path;
+  parsed.kind = kind_of(*root);
+  Reader reader(path, out);
+  switch (parsed.kind) {
+    case FileKind::rubric: parsed.rubric = read_rubric(*root, reader); break;
+    case FileKind::company: parsed.company = read_company(*root, reader); break;
+    case FileKind::pairs: parsed.pairs = read_pairs(*root, reader); break;
+    case FileKind::unknown:
+      if (root->is_mapping())
+        report(out, {path, root->line, root->column}, Msg::unknown_file_kind, {});
+      else
+        report(out, {path, root->line, root->column}, Msg::top_not_mapping, {describe(*root)});
+      break;
+  }
+  return parsed;
+}
+
+std::string_view role_word(model::Role role) { return role == model::Role::large ? "a large firm" : "an SME"; }
+
+// Finds rubrics in the search folders by id, reading only the files needed.
+class RubricLibrary {
+ public:
+  RubricLibrary(const std::vector<std::string>& dirs, const Limits& limits) : dirs_(dirs), limits_(limits) {}
+
+  // The rubric with this id and version, or one with this id (so the caller
+  // can report the version), or null.
+  const model::Rubric* find(const std::string& id, const std::string& version) {
+    load_all();
+    const model::Rubric* same_id = nullptr;
+    for (const auto& r : rubrics_) {
+      if (r.id != id) continue;
+      if (r.version == version) return &r;
+      same_id = &r;
+    }
+    return same_id;
+  }
+
+ private:
+  void load_all() {
+    if (loaded_) return;
+    loaded_ = true;
+    for (const auto& dir : dirs_) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) continue;
+      std::vector<std::string> files;
+      for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) files.push_back(entry.path().generic_string());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        // A broken rubric that nobody asked for must not fail the run.
+        core::Diagnostics ignored;
+        if (auto parsed = parse_file(f, limits_, ignored); parsed && parsed->rubric && !core::has_errors(ignored))
+          rubrics_.push_back(std::move(*parsed->rubric));
+      }
+    }
+  }
+
+  std::vector<std::string> dirs_;
+  Limits limits_;
+  bool loaded_ = false;
+  std::vector<model::Rubric> rubrics_;
+};
+
+}  // namespace
+
+const model::Rubric* Workspace::find_rubric(std::string_view id, std::string_view version) const {
+  for (const auto& r : rubrics)
+    if (r.id == id && r.version == version) return &r;
+  return nullptr;
+}
+
+const model::Company* Workspace::find_company(std::string_view id) const {
+  const auto it = std::lower_bound(companies.begin(), companies.end(), id,
+                                   [](const model::Company& c, std::string_view v) { return c.id < v; });
+  return it != companies.end() && it->id == id ? &*it : nullptr;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, core::Diagnostics& out) {
+  std::set<std::string> files;
+  for (const auto& input : inputs) {
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      // A dangling link or a missing path.
+      report(out, {input, 0, 0}, Msg::input_missing, {});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      files.insert(input);
+      continue;
+    }
+    auto it = fs::recursive_directory_iterator(input, ec);
+    if (ec) {
+      report(out, {input, 0, 0}, Msg::file_unreadable, {ec.message()});
+      continue;
+    }
+    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) {
+        report(out, {input, 0, 0}, Msg::file_unreadable, {ec.message()});
+        break;
+      }
+      const auto name = it->path().filename().string();
+      if (!name.empty() && name.front() == '.') {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_directory(ec) && is_yaml_name(it->path())) files.insert(it->path().generic_string());
+    }
+  }
+  if (files.empty() && !core::has_errors(out)) report(out, {}, Msg::no_input_files, {});
+  return {files.begin(), files.end()};
+}
+
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits) {
+  core::Diagnostics out;
+  auto parsed = parse_file(path, limits, out);
+  if (parsed && parsed->kind != FileKind::rubric && !core::has_errors(out))
+    report(out, {path, 1, 1}, Msg::not_a_rubric, {});
+  core::throw_if_errors(out);  // every path without a rubric has reported an error
+  return std::move(*parsed->rubric);
+}
+
+Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptions& options) {
+  core::Diagnostics out;
+  Workspace ws;
+  std::optional<model::Rubric> given;
+  if (options.rubric_file) {
+    try {
+      given = load_rubric_file(*options.rubric_file, options.limits);
+    } catch (const core::Error& e) {
+      out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  ws.files = expand_inputs(inputs, out);
+  // The --rubric file may also sit among the inputs (e.g. `validate rubrics companies`).
+  std::erase(ws.files, options.rubric_file.value_or(""));
+
+  std::map<std::string, std::string> company_files;  // id -> path of first definition
+  std::vector<std::vector<model::Pair>> pair_lists;
+  for (const auto& path : ws.files) {
+    auto parsed = parse_file(path, options.limits, out);
+    if (!parsed) continue;
+    if (parsed->rubric) {
+      const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
+      if (same || (given && given->reference() == parsed->rubric->reference()))
+        report(out, {path, 1, 1}, Msg::duplicate_rubric,
+               {parsed->rubric->reference(), same ? same->path : given->path});
+      else
+        ws.rubrics.push_back(std::move(*parsed->rubric));
+    }
+    if (parsed->company) {
+      const auto [it, inserted] = company_files.emplace(parsed->company->id, path);
+      if (!inserted)
+        report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, it->second});
+      else
+        ws.companies.push_back(std::move(*parsed->company));
+    }
+    if (parsed->pairs) pair_lists.push_back(std::move(*parsed->pairs));
+  }
+  if (given) ws.rubrics.push_back(*given);
+  std::sort(ws.rubrics.begin(), ws.rubrics.end(),
+            [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
+  std::sort(ws.companies.begin(), ws.companies.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+
+  // Each company against its rubric.
+  RubricLibrary library(options.rubric_dirs, options.limits);
+  std::vector<model::Rubric> found_in_library;
+  for (const auto& c : ws.companies) {
+    const auto& ev = c.evaluation;
+    const model::Rubric* rubric = nullptr;
+    if (given) {
+      if (ev.rubric_id != given->id) {
+        report(out, ev.rubric_where, Msg::rubric_id_mismatch, {ev.rubric_id, given->reference()});
+        continue;
+      }
+      rubric = &*given;
+    } else {
+      for (const auto& r : ws.rubrics)
+        if (r.id == ev.rubric_id && (!rubric || r.version == ev.rubric_version)) rubric = &r;
+      if (!rubric) rubric = library.find(ev.rubric_id, ev.rubric_version);
+    }
+    if (!rubric) {
+      std::vector<std::string> known;
+      for (const auto& r : ws.rubrics) known.push_back(r.id);
+      report(out, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version},
+             core::closest_match(ev.rubric_id, known));
+      continue;
+    }
+    check_company(c, *rubric, out);
+    if (!ws.find_rubric(rubric->id, rubric->version) &&
+        std::none_of(found_in_library.begin(), found_in_library.end(),
+                     [&](const auto& r) { return r.reference() == rubric->reference(); }))
+      found_in_library.push_back(*rubric);
+  }
+  for (auto& r : found_in_library) ws.rubrics.push_back(std::move(r));
+  std::sort(ws.rubrics.begin(), ws.rubrics.end(),
+            [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
+
+  // Pairs: from partners lists (both directions) and pairs files.
+  std::vector<std::string> company_ids;
+  for (const auto& c : ws.companies) company_ids.push_back(c.id);
+  std::vector<model::Pair> pairs;
+  for (const auto& c : ws.companies) {
+    for (const auto& partner_id : c.partners) {
+      const model::Company* partner = ws.find_company(partner_id);
+      if (!partner) {
+        report(out, c.where, Msg::partner_not_loaded, {partner_id}, core::closest_match(partner_id, company_ids),
+               core::Severity::warning);
+        continue;
+      }
+      if (partner->role() == c.role()) {
+        const model::Role other = c.role() == model::Role::large ? model::Role::sme : model::Role::large;
+        report(out, c.where, Msg::partner_role,
+               {partner_id, std::string(role_word(partner->role())), std::string(model::to_string(c.size)),
+                std::string(role_word(other))});
+        continue;
+      }
+      const bool large_side = c.role() == model::Role::large;
+      pairs.push_back({large_side ? c.id : partner_id, large_side ? partner_id : c.id, c.where});
+    }
+  }
+  for (const auto& list : pair_lists) {
+    for (const auto& p : list) {
+      const model::Company* large = ws.find_company(p.large);
+      const model::Company* sme = ws.find_company(p.sme);
+      if (!large) report(out, p.where, Msg::unknown_company, {p.large}, core::closest_match(p.large, company_ids));
+      if (!sme) report(out, p.where, Msg::unknown_company, {p.sme}, core::closest_match(p.sme, company_ids));
+      if (!large || !sme) continue;
+      if (large->role() != model::Role::large || sme->role() != model::Role::sme) {
+        report(out, p.where, Msg::pair_roles,
+               {p.large, std::string(model::to_string(large->size)), p.sme, std::string(model::to_string(sme->size))});
+        continue;
+      }
+      pairs.push_back(p);
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return std::tie(a.large, a.sme) < std::tie(b.large, b.sme); });
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  ws.pairs = std::move(pairs);
+
+  core::throw_if_errors(out);
+  core::sort_diagnostics(out);
+  ws.warnings = std::move(out);
+  return ws;
+}
+
+}  // namespace ecoscore::load
+
+namespace ecoscore::load {
+std::string_view yaml_parser_version() { return ECOSCORE_YAML_CPP_VERSION; }
+}  // namespace ecoscore::load

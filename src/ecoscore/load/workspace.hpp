@@ -1,0 +1,52 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ecoscore/core/diagnostic.hpp"
+#include "ecoscore/load/limits.hpp"
+#include "ecoscore/model/company.hpp"
+#include "ecoscore/model/rubric.hpp"
+
+namespace ecoscore::load {
+
+struct LoadOptions {
+  Limits limits;
+  // Where to look for a rubric that a company names but the inputs lack.
+  std::vector<std::string> rubric_dirs{"rubrics"};
+  // The rubric every company must be rated under (score --rubric).
+  std::optional<std::string> rubric_file;
+};
+
+// Everything read from a set of input paths, checked together.
+struct Workspace {
+  std::vector<std::string> files;          // every input file read, sorted, once each
+  std::vector<model::Rubric> rubrics;      // sorted by id@version
+  std::vector<model::Company> companies;   // sorted by id
+  std::vector<model::Pair> pairs;          // sorted by (large, sme), unique
+  core::Diagnostics warnings;              // sorted
+
+  const model::Rubric* find_rubric(std::string_view id, std::string_view version) const;
+  const model::Company* find_company(std::string_view id) const;
+};
+
+// The files an input list names: files as given, folders searched
+// recursively for *.yaml and *.yml (hidden entries skipped), sorted by path.
+// Missing inputs are reported.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, core::Diagnostics& out);
+
+// Reads and checks every file, then every company against its rubric and all
+// of them against each other. Throws core::InputError (exit 65) or
+// core::MissingInputError (exit 66) carrying every diagnostic of the run.
+Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptions& options);
+
+// Reads a single rubric file; throws as load_workspace does.
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits);
+
+}  // namespace ecoscore::load
+
+namespace ecoscore::load {
+// The version of the YAML parser the loader was built with.
+std::string_view yaml_parser_version();
+}  // namespace ecoscore::load

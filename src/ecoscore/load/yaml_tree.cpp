@@ -1,0 +1,259 @@
+#include "ecoscore/load/yaml_tree.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "ecoscore/core/text.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+using core::Msg;
+
+// Thrown from inside the event handler to stop yaml-cpp at the first event
+// that makes the document unacceptable.
+struct Abort {
+  Msg message;
+  std::vector<std::string> args;
+  int line;
+  int column;
+};
+
+// Converts byte offsets into 1-based lines and code-point columns.
+class Positions {
+ public:
+  explicit Positions(const std::string& text) : text_(text) {}
+
+  std::pair<int, int> at(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.pos < 0) return {1, 1};
+    const auto pos = std::min(static_cast<std::size_t>(mark.pos), text_.size());
+    const std::size_t line_start = pos == 0 ? 0 : text_.rfind('\n', pos - 1) + 1;
+    const auto column = core::count_code_points(std::string_view(text_).substr(line_start, pos - line_start));
+    return {mark.line + 1, static_cast<int>(column) + 1};
+  }
+
+ private:
+  const std::string& text_;
+};
+
+// True when the quoted scalar starting at byte `pos` is closed. yaml-cpp 0.7
+// accepts a double- or single-quoted scalar that runs to the end of the file.
+bool quote_closed(const std::string& text, std::size_t pos) {
+  if (pos >= text.size()) return true;
+  const char quote = text[pos];
+  if (quote != '"' && quote != '\'') return true;  // a block scalar
+  for (std::size_t i = pos + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const std::string& text, const Limits& limits) : text_(text), positions_(text), limits_(limits) {}
+
+  std::optional<Node> root;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    add(make(Node::Kind::null, mark));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    fail(mark, Msg::alias_not_allowed, {});
+  }
+
+  void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
+    fail(mark, Msg::anchor_not_allowed, {name});
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag);
+    Node node = make(Node::Kind::scalar, mark);
+    node.quoted = tag == "!";
+    if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
+      fail(mark, Msg::unclosed_quote, {});
+    node.text = value;
+    add(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(Node::Kind::sequence, mark, tag, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(Node::Kind::mapping, mark, tag, anchor);
+  }
+  void OnMapEnd() override {
+    report_duplicates(*stack_.back());
+    close();
+  }
+
+  core::Diagnostics duplicates;
+  std::string path;
+
+ private:
+  Node make(Node::Kind kind, const YAML::Mark& mark) {
+    if (++nodes_ > limits_.max_nodes) fail(mark, Msg::too_many_nodes, {std::to_string(limits_.max_nodes)});
+    Node node;
+    node.kind = kind;
+    std::tie(node.line, node.column) = positions_.at(mark);
+    return node;
+  }
+
+  [[noreturn]] void fail(const YAML::Mark& mark, Msg msg, std::vector<std::string> args) {
+    const auto [line, column] = positions_.at(mark);
+    throw Abort{msg, std::move(args), line, column};
+  }
+
+  void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) fail(mark, Msg::anchor_not_allowed, {""});
+  }
+
+  void check_tag(const YAML::Mark& mark, const std::string& tag) {
+    // "?" is a plain scalar or collection, "!" a quoted scalar; anything else
+    // was written explicitly (e.g. !!str, !python/object) and is refused.
+    if (tag != "?" && tag != "!" && !tag.empty()) fail(mark, Msg::tag_not_allowed, {tag});
+  }
+
+  Node* add(Node node) {
+    if (stack_.empty()) {
+      root = std::move(node);
+      return &*root;
+    }
+    Node& parent = *stack_.back();
+    if (parent.is_mapping() && parent.children.size() % 2 == 0 && !node.is_scalar()) {
+      // A key that is a collection or null cannot name a field.
+      throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
+    }
+    parent.children.push_back(std::move(node));
+    return &parent.children.back();
+  }
+
+  void open(Node::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+    check_anchor(mark, anchor);
+    check_tag(mark, tag);
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+      fail(mark, Msg::too_deep, {std::to_string(limits_.max_depth)});
+    // The parent's children are not touched again until this node closes,
+    // so the pointer stays valid.
+    stack_.push_back(add(make(kind, mark)));
+  }
+
+  void close() { stack_.pop_back(); }
+
+  void report_duplicates(const Node& map) {
+    std::vector<const Node*> keys;
+    keys.reserve(map.entry_count());
+    for (std::size_t e = 0; e < map.entry_count(); ++e) keys.push_back(&map.key(e));
+    std::stable_sort(keys.begin(), keys.end(), [](const Node* a, const Node* b) { return a->text < b->text; });
+    for (std::size_t k = 1; k < keys.size(); ++k) {
+      if (keys[k]->text != keys[k - 1]->text) continue;
+      // Point at the later occurrence and name the first one.
+      std::size_t first = k - 1;
+      while (first > 0 && keys[first - 1]->text == keys[k]->text) --first;
+      core::Diagnostic d;
+      d.where = {path, keys[k]->line, keys[k]->column};
+      d.message = Msg::duplicate_key;
+      d.args = {keys[k]->text, std::to_string(keys[first]->line), std::to_string(keys[first]->column)};
+      duplicates.push_back(std::move(d));
+    }
+  }
+
+  const std::string& text_;
+  Positions positions_;
+  const Limits& limits_;
+  std::vector<Node*> stack_;
+  std::size_t nodes_ = 0;
+};
+
+void report(core::Diagnostics& out, const std::string& path, int line, int column, Msg msg,
+            std::vector<std::string> args) {
+  core::Diagnostic d;
+  d.where = {path, line, column};
+  d.message = msg;
+  d.args = std::move(args);
+  out.push_back(std::move(d));
+}
+
+}  // namespace
+
+const Node* Node::find(std::string_view wanted) const {
+  for (std::size_t e = 0; e < entry_count(); ++e)
+    if (key(e).text == wanted) return &value(e);
+  return nullptr;
+}
+
+std::string describe(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::null: return "nothing";
+    case Node::Kind::sequence: return "a list";
+    case Node::Kind::mapping: return "a mapping";
+    case Node::Kind::scalar: break;
+  }
+  std::string shown = node.text.size() > 40 ? node.text.substr(0, 40) + "..." : node.text;
+  return "'" + core::escape_control(shown) + "'";
+}
+
+std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
+                               const Limits& limits, core::Diagnostics& out) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  TreeBuilder builder(text, limits);
+  builder.path = path;
+  try {
+    if (!parser.HandleNextDocument(builder) || !builder.root) {
+      report(out, path, 0, 0, Msg::no_data, {});
+      return std::nullopt;
+    }
+    if (builder.root->is_null()) {
+      // Also the case of a file holding only ",", on which yaml-cpp 0.7
+      // would go on returning empty documents forever: stop here.
+      report(out, path, 1, 1, Msg::no_data, {});
+      return std::nullopt;
+    }
+    // One more call tells whether a second document follows. The first
+    // document was not empty, so this call consumes input and cannot loop.
+    TreeBuilder second(text, limits);
+    second.path = path;
+    if (parser.HandleNextDocument(second)) {
+      const int line = second.root ? second.root->line : 0;
+      const int column = second.root ? second.root->column : 0;
+      report(out, path, line, column, Msg::second_document, {});
+      return std::nullopt;
+    }
+  } catch (const Abort& abort) {
+    report(out, path, abort.line, abort.column, abort.message, abort.args);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    const Positions positions(text);
+    const auto [line, column] = positions.at(e.mark);
+    report(out, path, line, column, Msg::yaml_syntax, {e.msg});
+    return std::nullopt;
+  }
+  for (auto& d : builder.duplicates) out.push_back(std::move(d));
+  return std::move(builder.root);
+}
+
+}  // namespace ecoscore::load

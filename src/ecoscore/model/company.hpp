@@ -1,0 +1,110 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ecoscore/core/source_location.hpp"
+#include "ecoscore/model/label.hpp"
+#include "ecoscore/model/rubric.hpp"
+
+namespace ecoscore::model {
+
+enum class SizeClass { large, medium, small, micro };
+
+// Large firms take the large-firm role; medium, small and micro firms are the
+// SME side of the model.
+constexpr Role role_of(SizeClass size) { return size == SizeClass::large ? Role::large : Role::sme; }
+
+// A calendar date, checked when read.
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+// A raw rating: a number (likert, numeric, percent, bands), true/false
+// (boolean) or a level id (levels).
+using Value = std::variant<double, bool, std::string>;
+
+struct RaterValue {
+  std::string rater;
+  Value value;
+  core::SourceLocation where;
+};
+
+struct Rating {
+  std::string indicator;
+  // Exactly one of: a single value, values per rater, or neither when the
+  // file says explicitly that the indicator was not rated (null).
+  std::optional<Value> value;
+  std::vector<RaterValue> per_rater;  // sorted by rater id
+  std::string evidence;
+  std::optional<Date> evidence_date;
+  std::string missing_reason;  // why an explicit null was left unrated
+  core::SourceLocation where;
+
+  bool is_missing() const { return !value && per_rater.empty(); }
+};
+
+struct Rater {
+  std::string id;
+  std::string name;
+  std::string organization;
+};
+
+struct AppliedAdjustment {
+  std::string id;
+  double points = 0;
+  std::string reason;
+  std::string evidence;
+  std::optional<Date> date;
+  core::SourceLocation where;
+};
+
+// Reported results the model leads to (revenue growth, innovations); they are
+// not scored, only related to scores in reports.
+struct Outcome {
+  std::string id;
+  double value = 0;
+  core::SourceLocation where;
+};
+
+struct Evaluation {
+  std::string rubric_id;
+  std::string rubric_version;
+  std::string period;
+  std::vector<Rater> raters;
+  std::vector<Rating> ratings;  // sorted by indicator id
+  std::vector<AppliedAdjustment> adjustments;
+  core::SourceLocation rubric_where;
+  core::SourceLocation ratings_where;
+};
+
+struct Company {
+  std::string id;
+  Label name;
+  SizeClass size = SizeClass::small;
+  std::string sector;
+  std::vector<std::string> partners;  // sorted
+  std::string note;
+  Evaluation evaluation;
+  std::vector<Outcome> outcomes;  // sorted by id
+  std::string path;
+  core::SourceLocation where;
+
+  Role role() const { return role_of(size); }
+  const Rating* find_rating(std::string_view indicator) const;
+};
+
+// A large firm and one of its SME partners.
+struct Pair {
+  std::string large;
+  std::string sme;
+  core::SourceLocation where;
+  friend bool operator==(const Pair& a, const Pair& b) { return a.large == b.large && a.sme == b.sme; }
+};
+
+}  // namespace ecoscore::model
