@@ -15,7 +15,7 @@ std::size_t count_code_points(std::string_view utf8);
 // and at least 1). Ties go to the candidate listed first.
 std::string closest_match(std::string_view word, std::span<const std::string> candidates);
 
-// Levenshtein distance in bytes.
+// Edit distance in bytes (optimal string alignment: a swap of neighbours costs 1).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Text safe to put on one log line: control characters (C0, DEL, C1) and

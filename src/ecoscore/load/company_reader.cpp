@@ -91,52 +91,39 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
   return ok ? std::optional(rating) : std::nullopt;
 }
 
-bool read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
-  if (!r.expect(list, Node::Kind::sequence, path)) return false;
-  bool ok = true;
+void read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
+  if (!r.expect(list, Node::Kind::sequence, path)) return;
   std::map<std::string, const Node*> seen;
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     Fields f(r, list.children[i], index_path(path, i));
-    if (!f.ok()) {
-      ok = false;
-      continue;
-    }
+    if (!f.ok()) continue;
     model::Rater rater;
     const Node* id = f.required("id");
     auto vid = id ? r.id(*id, f.path_of("id")) : std::nullopt;
     for (auto [key, target] : {std::pair{"name", &rater.name}, std::pair{"organization", &rater.organization}}) {
       if (const Node* n = f.optional(key)) {
-        if (auto v = r.text(*n, f.path_of(key))) *target = *v; else ok = false;
+        if (auto v = r.text(*n, f.path_of(key))) *target = *v;
       }
     }
     f.finish();
-    if (!vid) {
-      ok = false;
-      continue;
-    }
+    if (!vid) continue;
     if (auto [it, inserted] = seen.emplace(*vid, id); !inserted) {
       r.error(*id, f.path_of("id"), Msg::duplicate_id,
               {*vid, std::to_string(it->second->line), std::to_string(it->second->column)});
-      ok = false;
       continue;
     }
     rater.id = *vid;
     out.push_back(std::move(rater));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return ok;
 }
 
-bool read_adjustments(Reader& r, const Node& list, const std::string& path,
+void read_adjustments(Reader& r, const Node& list, const std::string& path,
                       std::vector<model::AppliedAdjustment>& out) {
-  if (!r.expect(list, Node::Kind::sequence, path)) return false;
-  bool ok = true;
+  if (!r.expect(list, Node::Kind::sequence, path)) return;
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     Fields f(r, list.children[i], index_path(path, i));
-    if (!f.ok()) {
-      ok = false;
-      continue;
-    }
+    if (!f.ok()) continue;
     model::AppliedAdjustment a;
     a.where = r.where(list.children[i]);
     const Node* id = f.required("id");
@@ -157,56 +144,49 @@ bool read_adjustments(Reader& r, const Node& list, const std::string& path,
       if (auto v = r.date(*n, f.path_of("date"))) a.date = *v; else item_ok = false;
     }
     f.finish();
-    if (!item_ok) {
-      ok = false;
-      continue;
-    }
+    if (!item_ok) continue;
     a.id = *vid;
     a.points = *vpoints;
     a.reason = *vreason;
     out.push_back(std::move(a));
   }
-  return ok;
 }
 
-bool read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
+void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
   Fields f(r, node, "/evaluation");
-  if (!f.ok()) return false;
-  bool ok = true;
   if (const Node* n = f.required("rubric")) {
     ev.rubric_where = r.where(*n);
     if (auto v = r.text(*n, f.path_of("rubric"))) {
       const auto at = v->find('@');
       if (at == std::string::npos || at == 0 || at + 1 == v->size() || v->find('@', at + 1) != std::string::npos) {
         r.error(*n, f.path_of("rubric"), Msg::bad_rubric_ref, {core::escape_control(*v)});
-        ok = false;
       } else {
         ev.rubric_id = v->substr(0, at);
         ev.rubric_version = v->substr(at + 1);
       }
-    } else {
-      ok = false;
     }
-  } else {
-    ok = false;
   }
   if (const Node* n = f.required("period")) {
-    if (auto v = r.text(*n, f.path_of("period"))) ev.period = *v; else ok = false;
-  } else {
-    ok = false;
+    if (auto v = r.text(*n, f.path_of("period"))) ev.period = *v;
   }
-  if (const Node* n = f.optional("raters")) ok = read_raters(r, *n, f.path_of("raters"), ev.raters) && ok;
+  if (const Node* n = f.optional("raters")) read_raters(r, *n, f.path_of("raters"), ev.raters);
   if (const Node* n = f.required("ratings")) {
     ev.ratings_where = r.where(*n);
     if (r.expect(*n, Node::Kind::mapping, f.path_of("ratings"))) {
       for (std::size_t e = 0; e < n->entry_count(); ++e) {
         const Node& key = n->key(e);
         const std::string p = f.path_of("ratings") + "/" + key.text;
-        if (!r.id(key, p)) {
-          ok = false;
-          continue;
+        if (!r.id(key, p)) continue;
+        if (auto rating = read_rating(r, key, n->value(e), p)) {
+          ev.ratings.push_back(std::move(*rating));
+        } else {
+          // Keep the indicator so that the checks against the rubric still
+          // see it (and do not call it missing); its error is reported.
+          model::Rating placeholder;
+          placeholder.indicator = key.text;
+          placeholder.where = r.where(n->value(e));
+          ev.ratings.push_back(std::move(placeholder));
         }
-        if (auto rating = read_rating(r, key, n->value(e), p)) ev.ratings.push_back(std::move(*rating)); else ok = false;
       }
       // Duplicate keys were reported by the parser; keep the first.
       std::stable_sort(ev.ratings.begin(), ev.ratings.end(),
@@ -214,109 +194,84 @@ bool read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
       ev.ratings.erase(std::unique(ev.ratings.begin(), ev.ratings.end(),
                                    [](const auto& a, const auto& b) { return a.indicator == b.indicator; }),
                        ev.ratings.end());
-    } else {
-      ok = false;
     }
-  } else {
-    ok = false;
   }
-  if (const Node* n = f.optional("adjustments")) ok = read_adjustments(r, *n, f.path_of("adjustments"), ev.adjustments) && ok;
+  if (const Node* n = f.optional("adjustments")) read_adjustments(r, *n, f.path_of("adjustments"), ev.adjustments);
   f.finish();
-  return ok;
 }
 
 }  // namespace
 
-std::optional<model::Company> read_company(const Node& root, Reader& r) {
+model::Company read_company(const Node& root, Reader& r) {
   Fields top(r, root, "");
-  if (!top.ok()) return std::nullopt;
   const Node* head = top.required("company");
   const Node* evaluation = top.required("evaluation");
   const Node* outcomes = top.optional("outcomes");
   top.finish();
-  if (!head) return std::nullopt;
   model::Company c;
   c.path = r.path();
-  c.where = r.where(*head);
-  bool ok = true;
+  c.where = r.where(head ? *head : root);
+  if (!head) return c;
   Fields f(r, *head, "/company");
-  if (!f.ok()) return std::nullopt;
   if (const Node* n = f.required("id")) {
     c.where = r.where(*n);
-    if (auto v = r.id(*n, f.path_of("id"))) c.id = *v; else ok = false;
-  } else {
-    ok = false;
+    if (auto v = r.id(*n, f.path_of("id"))) c.id = *v;
   }
   if (const Node* n = f.required("name")) {
-    if (auto v = r.label(*n, f.path_of("name"), false)) c.name = *v; else ok = false;
-  } else {
-    ok = false;
+    if (auto v = r.label(*n, f.path_of("name"), false)) c.name = *v;
   }
   if (const Node* n = f.required("size")) {
-    if (auto v = r.choice(*n, f.path_of("size"), model::size_class_names())) c.size = *v; else ok = false;
-  } else {
-    ok = false;
+    if (auto v = r.choice(*n, f.path_of("size"), model::size_class_names())) c.size = *v;
   }
   if (const Node* n = f.optional("sector")) {
-    if (auto v = r.id(*n, f.path_of("sector"))) c.sector = *v; else ok = false;
+    if (auto v = r.id(*n, f.path_of("sector"))) c.sector = *v;
   }
   if (const Node* n = f.optional("partners")) {
-    if (auto v = r.id_list(*n, f.path_of("partners"))) c.partners = *v; else ok = false;
+    if (auto v = r.id_list(*n, f.path_of("partners"))) c.partners = *v;
   }
   if (const Node* n = f.optional("note")) {
-    if (auto v = r.text(*n, f.path_of("note"))) c.note = *v; else ok = false;
+    if (auto v = r.text(*n, f.path_of("note"))) c.note = *v;
   }
   f.finish();
-  if (evaluation) ok = read_evaluation(r, *evaluation, c.evaluation) && ok; else ok = false;
+  if (evaluation) read_evaluation(r, *evaluation, c.evaluation);
   if (outcomes && r.expect(*outcomes, Node::Kind::mapping, "/outcomes")) {
     for (std::size_t e = 0; e < outcomes->entry_count(); ++e) {
       const Node& key = outcomes->key(e);
       const std::string p = "/outcomes/" + key.text;
       auto id = r.id(key, p);
       auto v = r.number(outcomes->value(e), p);
-      if (id && v) c.outcomes.push_back({*id, *v, r.where(outcomes->value(e))}); else ok = false;
+      if (id && v) c.outcomes.push_back({*id, *v, r.where(outcomes->value(e))});
     }
     std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  } else if (outcomes) {
-    ok = false;
   }
-  return ok ? std::optional(c) : std::nullopt;
+  return c;
 }
 
-std::optional<std::vector<model::Pair>> read_pairs(const Node& root, Reader& r) {
+std::vector<model::Pair> read_pairs(const Node& root, Reader& r) {
+  std::vector<model::Pair> pairs;
   Fields top(r, root, "");
-  if (!top.ok()) return std::nullopt;
   const Node* list = top.required("pairs");
   top.finish();
-  if (!list || !r.expect(*list, Node::Kind::sequence, "/pairs")) return std::nullopt;
-  std::vector<model::Pair> pairs;
-  bool ok = true;
+  if (!list || !r.expect(*list, Node::Kind::sequence, "/pairs")) return pairs;
   for (std::size_t i = 0; i < list->children.size(); ++i) {
     Fields f(r, list->children[i], index_path("/pairs", i));
-    if (!f.ok()) {
-      ok = false;
-      continue;
-    }
+    if (!f.ok()) continue;
     const Node* large = f.required("large");
     const Node* sme = f.required("sme");
     auto vl = large ? r.id(*large, f.path_of("large")) : std::nullopt;
     auto vs = sme ? r.id(*sme, f.path_of("sme")) : std::nullopt;
     f.finish();
-    if (!vl || !vs) {
-      ok = false;
-      continue;
-    }
+    if (!vl || !vs) continue;
     model::Pair pair{*vl, *vs, r.where(list->children[i])};
     const auto same = std::find(pairs.begin(), pairs.end(), pair);
     if (same != pairs.end()) {
       r.error(list->children[i], index_path("/pairs", i), Msg::duplicate_id,
               {*vl + " + " + *vs, std::to_string(same->where.line), std::to_string(same->where.column)});
-      ok = false;
       continue;
     }
     pairs.push_back(std::move(pair));
   }
-  return ok ? std::optional(pairs) : std::nullopt;
+  return pairs;  // the valid ones; the others were reported
 }
 
 std::string describe_scale(const model::Scale& scale) {

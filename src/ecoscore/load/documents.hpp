@@ -14,10 +14,15 @@ enum class FileKind { rubric, company, pairs, unknown };
 FileKind kind_of(const Node& root);
 
 // Each reads one document's tree into the model, reporting every problem
-// through the reader. nullopt when anything was wrong.
+// through the reader.
+// A rubric is all or nothing: nullopt when anything was wrong, since scoring
+// against part of a rubric would mislead.
 std::optional<model::Rubric> read_rubric(const Node& root, Reader& reader);
-std::optional<model::Company> read_company(const Node& root, Reader& reader);
-std::optional<std::vector<model::Pair>> read_pairs(const Node& root, Reader& reader);
+// A company or a pairs list comes back with whatever could be read, so that
+// later checks report their errors in the same run; the run still fails on
+// the errors already reported.
+model::Company read_company(const Node& root, Reader& reader);
+std::vector<model::Pair> read_pairs(const Node& root, Reader& reader);
 
 // Checks a company's evaluation against the rubric it names: rubric version,
 // indicator ids, raters, values on their scales, roles, adjustments, and

@@ -158,10 +158,7 @@ std::optional<Scale> read_scale(Reader& r, const Node& node, const std::string& 
     return std::nullopt;
   }
   const auto kind = r.choice(*kind_node, f.path_of("kind"), model::scale_kind_names());
-  if (!kind) {
-    f.finish();
-    return std::nullopt;
-  }
+  if (!kind) return std::nullopt;  // which other keys belong depends on the kind
   Scale scale;
   scale.kind = *kind;
   bool ok = true;

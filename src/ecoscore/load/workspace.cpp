@@ -38,8 +38,9 @@ struct Parsed {
   std::string path;
   FileKind kind = FileKind::unknown;
   std::optional<model::Rubric> rubric;
+  std::string broken_rubric_id;  // the id a rubric that failed to load gives itself
   std::optional<model::Company> company;
-  std::optional<std::vector<model::Pair>> pairs;
+  std::vector<model::Pair> pairs;
 };
 
 std::optional<Parsed> parse_file(const std::string& path, const Limits& limits, core::Diagnostics& out) {
@@ -52,7 +53,14 @@ std::optional<Parsed> parse_file(const std::string& path, const Limits& limits, 
   parsed.kind = kind_of(*root);
   Reader reader(path, out);
   switch (parsed.kind) {
-    case FileKind::rubric: parsed.rubric = read_rubric(*root, reader); break;
+    case FileKind::rubric:
+      parsed.rubric = read_rubric(*root, reader);
+      if (!parsed.rubric) {
+        const Node* head = root->find("rubric");
+        const Node* id = head ? head->find("id") : nullptr;
+        if (id && id->is_scalar()) parsed.broken_rubric_id = id->text;
+      }
+      break;
     case FileKind::company: parsed.company = read_company(*root, reader); break;
     case FileKind::pairs: parsed.pairs = read_pairs(*root, reader); break;
     case FileKind::unknown:
@@ -71,6 +79,14 @@ std::string_view role_word(model::Role role) { return role == model::Role::large
 class RubricLibrary {
  public:
   RubricLibrary(const std::vector<std::string>& dirs, const Limits& limits) : dirs_(dirs), limits_(limits) {}
+
+  // Ids of every rubric found, for "did you mean".
+  std::vector<std::string> ids() {
+    load_all();
+    std::vector<std::string> out;
+    for (const auto& r : rubrics_) out.push_back(r.id);
+    return out;
+  }
 
   // The rubric with this id and version, or one with this id (so the caller
   // can report the version), or null.
@@ -174,6 +190,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   core::Diagnostics out;
   Workspace ws;
   std::optional<model::Rubric> given;
+  // Rubrics that failed to load; companies rated under them are not checked,
+  // since the rubric's own errors say what is wrong.
+  std::set<std::string> broken_rubrics;
   if (options.rubric_file) {
     try {
       given = load_rubric_file(*options.rubric_file, options.limits);
@@ -198,14 +217,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       else
         ws.rubrics.push_back(std::move(*parsed->rubric));
     }
+    if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
     if (parsed->company) {
       const auto [it, inserted] = company_files.emplace(parsed->company->id, path);
-      if (!inserted)
+      if (!inserted && !parsed->company->id.empty())
         report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, it->second});
-      else
+      else if (inserted)
         ws.companies.push_back(std::move(*parsed->company));
     }
-    if (parsed->pairs) pair_lists.push_back(std::move(*parsed->pairs));
+    if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
   }
   if (given) ws.rubrics.push_back(*given);
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
@@ -217,6 +237,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::vector<model::Rubric> found_in_library;
   for (const auto& c : ws.companies) {
     const auto& ev = c.evaluation;
+    // A reference that could not be read was reported already.
+    if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
+    if (options.rubric_file && !given) continue;
     const model::Rubric* rubric = nullptr;
     if (given) {
       if (ev.rubric_id != given->id) {
@@ -230,7 +253,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       if (!rubric) rubric = library.find(ev.rubric_id, ev.rubric_version);
     }
     if (!rubric) {
-      std::vector<std::string> known;
+      std::vector<std::string> known = library.ids();
       for (const auto& r : ws.rubrics) known.push_back(r.id);
       report(out, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version},
              core::closest_match(ev.rubric_id, known));
@@ -254,7 +277,10 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     for (const auto& partner_id : c.partners) {
       const model::Company* partner = ws.find_company(partner_id);
       if (!partner) {
-        report(out, c.where, Msg::partner_not_loaded, {partner_id}, core::closest_match(partner_id, company_ids),
+        // Only a run that goes on leaves the pair out; in a failing run the
+        // partner's own file may be the one that failed.
+        if (!core::has_errors(out))
+          report(out, c.where, Msg::partner_not_loaded, {partner_id}, core::closest_match(partner_id, company_ids),
                core::Severity::warning);
         continue;
       }
