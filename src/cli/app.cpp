@@ -109,11 +109,13 @@ int run_command(const Command& command, const std::vector<std::string>& rest, Co
                 core::Lang lang, std::ostream& out, std::ostream& err) {
   CommonOptions local;
   const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
-  po::options_description own(t("Options", "옵션"));
+  // Boost wraps help by bytes; a Hangul syllable is 3 bytes but 2 columns.
+  const unsigned width = lang == core::Lang::ko ? 110 : 80;
+  po::options_description own(t("Options", "옵션"), width);
   po::positional_options_description positional;
   const Runner runner = command.setup(own, positional, lang);
   own.add_options()("help,h", po::bool_switch(), t("show this help", "이 도움말 표시").c_str());
-  po::options_description shared(t("Common options", "공통 옵션"));
+  po::options_description shared(t("Common options", "공통 옵션"), width);
   add_common_options(shared, local, lang);
   po::options_description all;
   all.add(own).add(shared);
@@ -172,7 +174,7 @@ void CommonOptions::merge(const CommonOptions& later) {
 void Context::print(const core::Diagnostics& diagnostics) const {
   for (const auto& d : diagnostics) {
     if (common.quiet && d.severity == core::Severity::warning) continue;
-    std::string line = core::escape_control(d.render(lang));
+    std::string line = core::neutralize_controls(d.render(lang));
     if (color) {
       const std::string_view word = d.severity == core::Severity::error ? ": error:" : ": warning:";
       const std::string_view code = d.severity == core::Severity::error ? "\x1b[31m" : "\x1b[33m";
@@ -198,7 +200,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CommonOptions common;
   bool help = false;
   bool version = false;
-  po::options_description globals(t("Options", "옵션"));
+  po::options_description globals(t("Options", "옵션"), lang == core::Lang::ko ? 110U : 80U);
   globals.add_options()("help,h", po::bool_switch(&help), t("show this help", "이 도움말 표시").c_str())(
       "version", po::bool_switch(&version), t("show the version and the libraries' versions", "버전과 라이브러리 버전 표시").c_str());
   add_common_options(globals, common, lang);

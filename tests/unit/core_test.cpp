@@ -1,5 +1,190 @@
 #include <gtest/gtest.h>
 
-#include "ecoscore/core/number.hpp"
+#include <vector>
 
-TEST(Number, Placeholder) { EXPECT_EQ(ecoscore::core::format_fixed(2.5, 0), "3"); }
+#include "ecoscore/core/diagnostic.hpp"
+#include "ecoscore/core/error.hpp"
+#include "ecoscore/core/message.hpp"
+#include "ecoscore/core/number.hpp"
+#include "ecoscore/core/text.hpp"
+
+namespace core = ecoscore::core;
+
+struct FixedCase {
+  double value;
+  int decimals;
+  const char* expected;
+};
+
+class FormatFixed : public testing::TestWithParam<FixedCase> {};
+
+TEST_P(FormatFixed, RoundsHalfAwayFromZeroOnTheExactValue) {
+  const auto& c = GetParam();
+  EXPECT_EQ(core::format_fixed(c.value, c.decimals), c.expected) << c.value << " to " << c.decimals;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, FormatFixed,
+    testing::Values(FixedCase{2.5, 0, "3"}, FixedCase{-2.5, 0, "-3"}, FixedCase{0.5, 0, "1"},
+                    FixedCase{1.5, 0, "2"},       // not banker's rounding
+                    FixedCase{0.125, 2, "0.13"},  // an exact tie in binary
+                    FixedCase{1.005, 2, "1.00"},  // stored as 1.00499999999999989...
+                    FixedCase{2.675, 2, "2.67"},  // stored as 2.67499999999999982...
+                    FixedCase{99.95, 1, "100.0"},  // stored as 99.9500000000000028...
+                    FixedCase{9.995, 2, "9.99"}, FixedCase{-0.0001, 2, "0.00"}, FixedCase{-0.0, 1, "0.0"},
+                    FixedCase{72.25, 1, "72.3"}, FixedCase{100, 1, "100.0"}, FixedCase{0, 0, "0"},
+                    FixedCase{1234.5678, 3, "1234.568"}));
+
+TEST(Number, RoundHalfAwayMatchesFormatFixed) {
+  EXPECT_EQ(core::round_half_away(5.4, 0), 5.0);
+  EXPECT_EQ(core::round_half_away(23.1, 0), 23.0);
+  EXPECT_EQ(core::round_half_away(16.8, 0), 17.0);
+  EXPECT_EQ(core::round_half_away(25.7, 0), 26.0);
+  EXPECT_EQ(core::round_half_away(-1.25, 1), -1.3);
+}
+
+TEST(Number, ShortestRoundTrip) {
+  EXPECT_EQ(core::format_shortest(0.1), "0.1");
+  EXPECT_EQ(core::format_shortest(100), "100");
+  EXPECT_EQ(core::format_shortest(-0.0), "0");
+  EXPECT_EQ(core::format_shortest(1.0 / 3.0), "0.3333333333333333");
+  EXPECT_EQ(core::format_shortest(1e21), "1e+21");
+}
+
+TEST(Number, DecimalsWritten) {
+  EXPECT_EQ(core::decimals_written("5"), 0);
+  EXPECT_EQ(core::decimals_written("5.40"), 2);
+  EXPECT_EQ(core::decimals_written("23.1"), 1);
+  EXPECT_EQ(core::decimals_written("1.5e3"), 1);
+}
+
+TEST(Text, EditDistanceCountsATranspositionOnce) {
+  EXPECT_EQ(core::edit_distance("nmae", "name"), 1u);
+  EXPECT_EQ(core::edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(core::edit_distance("", "abc"), 3u);
+  EXPECT_EQ(core::edit_distance("same", "same"), 0u);
+}
+
+TEST(Text, ClosestMatchSuggestsOnlyNearIds) {
+  const std::vector<std::string> ids = {"et-shared-vision", "et-open-innovation", "mt-partnership"};
+  EXPECT_EQ(core::closest_match("et-shared-visoin", ids), "et-shared-vision");
+  EXPECT_EQ(core::closest_match("mt-partnershp", ids), "mt-partnership");
+  EXPECT_EQ(core::closest_match("completely-else", ids), "");
+  EXPECT_EQ(core::closest_match("x", std::vector<std::string>{"y", "zz"}), "y");
+}
+
+struct Utf8Case {
+  const char* bytes;
+  core::Utf8Problem problem;
+  char32_t code_point;
+};
+
+class DecodeUtf8 : public testing::TestWithParam<Utf8Case> {};
+
+TEST_P(DecodeUtf8, IsStrict) {
+  const auto& c = GetParam();
+  const auto step = core::decode_utf8(c.bytes, 0);
+  EXPECT_EQ(step.problem, c.problem);
+  if (c.problem == core::Utf8Problem::none) {
+    EXPECT_EQ(step.code_point, c.code_point);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, DecodeUtf8,
+    testing::Values(Utf8Case{"A", core::Utf8Problem::none, U'A'},
+                    Utf8Case{"\xED\x95\x9C", core::Utf8Problem::none, U'\xD55C'},  // 한
+                    Utf8Case{"\xF0\x9F\x98\x80", core::Utf8Problem::none, U'\x1F600'},
+                    Utf8Case{"\x80", core::Utf8Problem::unexpected_continuation, 0},
+                    Utf8Case{"\xFF", core::Utf8Problem::invalid_byte, 0},
+                    Utf8Case{"\xE2\x82", core::Utf8Problem::truncated, 0},
+                    Utf8Case{"\xC0\xAF", core::Utf8Problem::overlong, 0},
+                    Utf8Case{"\xE0\x80\xAF", core::Utf8Problem::overlong, 0},
+                    Utf8Case{"\xED\xA0\x80", core::Utf8Problem::surrogate, 0},
+                    Utf8Case{"\xF4\x90\x80\x80", core::Utf8Problem::too_large, 0}));
+
+TEST(Text, EscapeControlKeepsALogLineOneLine) {
+  EXPECT_EQ(core::escape_control("a\nb"), "a\\x0Ab");
+  EXPECT_EQ(core::escape_control("\x1b[31mred"), "\\x1B[31mred");
+  EXPECT_EQ(core::escape_control("x\xE2\x80\xAEy"), "x\\u{202E}y");  // RIGHT-TO-LEFT OVERRIDE
+  EXPECT_EQ(core::escape_control("\xC2\x85"), "\\u{0085}");
+  EXPECT_EQ(core::escape_control("back\\slash"), "back\\\\slash");
+  EXPECT_EQ(core::escape_control("\xFF"), "\\xFF");
+  EXPECT_EQ(core::escape_control("한글 ok"), "한글 ok");
+}
+
+TEST(Diagnostic, RendersLocationMessageSuggestionAndPath) {
+  core::Diagnostic d;
+  d.where = {"companies/x.yaml", 3, 7};
+  d.message = core::Msg::unknown_key;
+  d.args = {"nmae"};
+  d.suggestion = "name";
+  d.document_path = "/company/nmae";
+  EXPECT_EQ(d.render(core::Lang::en),
+            "companies/x.yaml:3:7: error: unknown key 'nmae' (did you mean 'name'?) (at /company/nmae)");
+  EXPECT_EQ(d.render(core::Lang::ko),
+            "companies/x.yaml:3:7: error: 알 수 없는 키 'nmae' (혹시 'name'인가요?) (위치 /company/nmae)");
+  d.severity = core::Severity::warning;
+  d.where.line = 0;
+  d.suggestion.clear();
+  d.document_path.clear();
+  EXPECT_EQ(d.render(core::Lang::en), "companies/x.yaml: warning: unknown key 'nmae'");
+}
+
+TEST(Diagnostic, SortsByFileLineColumn) {
+  core::Diagnostics ds(3);
+  ds[0].where = {"b.yaml", 1, 1};
+  ds[1].where = {"a.yaml", 9, 1};
+  ds[2].where = {"a.yaml", 2, 5};
+  core::sort_diagnostics(ds);
+  EXPECT_EQ(ds[0].where.line, 2);
+  EXPECT_EQ(ds[1].where.line, 9);
+  EXPECT_EQ(ds[2].where.path, "b.yaml");
+}
+
+TEST(Message, EveryMessageHasBothLanguagesAndAStableName) {
+  for (int i = 0; i <= static_cast<int>(core::Msg::at_document_path); ++i) {
+    const auto id = static_cast<core::Msg>(i);
+    EXPECT_FALSE(core::message_format(id, core::Lang::en).empty()) << i;
+    EXPECT_FALSE(core::message_format(id, core::Lang::ko).empty()) << i;
+    EXPECT_FALSE(core::message_name(id).empty()) << i;
+  }
+  EXPECT_EQ(core::message_name(core::Msg::duplicate_key), "duplicate_key");
+}
+
+TEST(Error, ExitCodeFollowsTheKindOfProblem) {
+  core::Diagnostic missing;
+  missing.message = core::Msg::file_missing;
+  core::Diagnostic bad;
+  bad.message = core::Msg::unknown_key;
+  bad.args = {"x"};
+  core::Diagnostic warning = bad;
+  warning.severity = core::Severity::warning;
+
+  EXPECT_NO_THROW(core::throw_if_errors({warning}));
+  try {
+    core::throw_if_errors({missing});
+    FAIL() << "no throw";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.exit_code(), core::ExitCode::no_input);
+  }
+  try {
+    core::throw_if_errors({missing, bad});
+    FAIL() << "no throw";
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.exit_code(), core::ExitCode::data_error);
+    EXPECT_EQ(e.diagnostics().size(), 2u);
+  }
+}
+
+TEST(Text, InvisibleCharactersAreShown) {
+  EXPECT_EQ(core::escape_control("zero\xE2\x80\x8Bwidth"), "zero\\u{200B}width");
+  EXPECT_EQ(core::escape_control("soft\xC2\xADhyphen"), "soft\\u{00AD}hyphen");
+}
+
+TEST(Text, AbbreviateCountsCodePoints) {
+  EXPECT_EQ(core::abbreviate("abcdef", 3), "abc...");
+  EXPECT_EQ(core::abbreviate("abc", 3), "abc");
+  EXPECT_EQ(core::abbreviate("한글한글", 2), "한글...");
+  EXPECT_EQ(core::abbreviate("", 0), "");
+}

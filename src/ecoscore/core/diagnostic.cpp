@@ -6,6 +6,8 @@
 #include <fmt/args.h>
 #include <fmt/format.h>
 
+#include "ecoscore/core/text.hpp"
+
 namespace ecoscore::core {
 
 std::string format_message(Msg id, Lang lang, const std::vector<std::string>& args) {
@@ -17,7 +19,7 @@ std::string format_message(Msg id, Lang lang, const std::vector<std::string>& ar
 std::string Diagnostic::text(Lang lang) const { return format_message(message, lang, args); }
 
 std::string Diagnostic::render(Lang lang) const {
-  std::string out = where.path.empty() ? std::string("ecoscore") : where.path;
+  std::string out = where.path.empty() ? std::string("ecoscore") : escape_control(where.path);
   if (where.has_position()) out += fmt::format(":{}:{}", where.line, where.column);
   out += severity == Severity::error ? ": error: " : ": warning: ";
   out += text(lang);

@@ -23,7 +23,8 @@ void throw_if_errors(Diagnostics diagnostics) {
   // bad data found in the files that were there is the more useful verdict.
   const bool only_missing = std::all_of(diagnostics.begin(), diagnostics.end(), [](const auto& d) {
     return d.severity != Severity::error || d.message == Msg::file_missing ||
-           d.message == Msg::input_missing || d.message == Msg::file_unreadable;
+           d.message == Msg::input_missing || d.message == Msg::file_unreadable ||
+           d.message == Msg::no_input_files;
   });
   if (only_missing) throw MissingInputError(std::move(diagnostics));
   throw InputError(std::move(diagnostics));

@@ -56,6 +56,10 @@ bool is_bidi_control(char32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool is_invisible(char32_t cp) {
+  return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
 bool is_disallowed_control(char32_t cp) {
   if (cp == '\t' || cp == '\n' || cp == '\r') return false;
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
@@ -92,7 +96,9 @@ Utf8Step decode_utf8(std::string_view text, std::size_t at) {
   return {cp, length, Utf8Problem::none};
 }
 
-std::string escape_control(std::string_view utf8) {
+namespace {
+
+std::string escape(std::string_view utf8, bool double_backslash) {
   std::string out;
   out.reserve(utf8.size());
   for (std::size_t i = 0; i < utf8.size();) {
@@ -102,10 +108,11 @@ std::string escape_control(std::string_view utf8) {
       i += 1;
       continue;
     }
-    if (step.code_point == '\\') {
+    if (step.code_point == '\\' && double_backslash) {
       out += "\\\\";
     } else if (step.code_point == '\t' || step.code_point == '\n' || step.code_point == '\r' ||
-               is_disallowed_control(step.code_point) || is_bidi_control(step.code_point)) {
+               is_disallowed_control(step.code_point) || is_bidi_control(step.code_point) ||
+               is_invisible(step.code_point)) {
       out += step.code_point < 0x80
                  ? fmt::format("\\x{:02X}", static_cast<std::uint32_t>(step.code_point))
                  : fmt::format("\\u{{{:04X}}}", static_cast<std::uint32_t>(step.code_point));
@@ -115,6 +122,21 @@ std::string escape_control(std::string_view utf8) {
     i += step.length;
   }
   return out;
+}
+
+}  // namespace
+
+std::string escape_control(std::string_view utf8) { return escape(utf8, true); }
+
+std::string neutralize_controls(std::string_view utf8) { return escape(utf8, false); }
+
+std::string abbreviate(std::string_view utf8, std::size_t max_code_points) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0U) == 0x80U) continue;
+    if (count++ == max_code_points) return std::string(utf8.substr(0, i)) + "...";
+  }
+  return std::string(utf8);
 }
 
 }  // namespace ecoscore::core

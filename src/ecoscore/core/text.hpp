@@ -18,9 +18,19 @@ std::string closest_match(std::string_view word, std::span<const std::string> ca
 // Edit distance in bytes (optimal string alignment: a swap of neighbours costs 1).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// Text safe to put on one log line: control characters (C0, DEL, C1) and
-// bidirectional controls become \xNN or \u{NNNN}; backslashes are doubled.
+// Text safe to put on one log line: control characters (C0, DEL, C1),
+// bidirectional controls and invisible format characters (zero-width space,
+// soft hyphen, ...) become \xNN or \u{NNNN}; backslashes are doubled;
+// invalid UTF-8 bytes become \xNN.
 std::string escape_control(std::string_view utf8);
+
+// The same escapes, except that backslashes stay as they are: for a line whose
+// user-supplied parts were already escaped, as a last guard before a terminal.
+std::string neutralize_controls(std::string_view utf8);
+
+// At most `max_code_points` code points of valid UTF-8 text, with "..."
+// when cut; for echoing user input in messages.
+std::string abbreviate(std::string_view utf8, std::size_t max_code_points);
 
 // Why a byte sequence is not valid UTF-8.
 enum class Utf8Problem { none, unexpected_continuation, invalid_byte, truncated, overlong, surrogate, too_large };
@@ -40,6 +50,9 @@ bool is_disallowed_control(char32_t cp);
 // Bidirectional formatting characters, which can make text display in an
 // order other than the one it is stored in.
 bool is_bidi_control(char32_t cp);
+// Characters that render as nothing: zero-width space and joiners, word
+// joiner, soft hyphen, BOM.
+bool is_invisible(char32_t cp);
 
 // "U+0000" style name of a code point.
 std::string code_point_name(char32_t cp);

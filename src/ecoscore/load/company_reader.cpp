@@ -275,19 +275,26 @@ std::vector<model::Pair> read_pairs(const Node& root, Reader& r) {
 }
 
 std::string describe_scale(const model::Scale& scale) {
+  // Notation rather than words, so that it reads the same in Korean and English.
   using model::ScaleKind;
+  const auto unit = [&] { return scale.unit.empty() ? std::string() : " " + scale.unit; };
   switch (scale.kind) {
-    case ScaleKind::likert:
-      return "whole numbers " + core::format_shortest(scale.min) + "-" + core::format_shortest(scale.max);
+    case ScaleKind::likert: {
+      if (scale.max - scale.min > 10)
+        return "{" + core::format_shortest(scale.min) + ", " + core::format_shortest(scale.min + 1) + ", ..., " +
+               core::format_shortest(scale.max) + "}";
+      std::string s = "{";
+      for (double v = scale.min; v <= scale.max; v += 1) s += (v > scale.min ? ", " : "") + core::format_shortest(v);
+      return s + "}";
+    }
     case ScaleKind::numeric:
     case ScaleKind::bands:
-      return core::format_shortest(scale.min) + " to " + core::format_shortest(scale.max) +
-             (scale.unit.empty() ? "" : " " + scale.unit);
-    case ScaleKind::percent: return "0 to 100 %";
-    case ScaleKind::boolean: return "true or false";
+      return core::format_shortest(scale.min) + "-" + core::format_shortest(scale.max) + unit();
+    case ScaleKind::percent: return "0-100 %";
+    case ScaleKind::boolean: return "true/false";
     case ScaleKind::levels: {
-      std::string s = "one of ";
-      for (std::size_t i = 0; i < scale.levels.size(); ++i) s += (i ? ", " : "") + scale.levels[i].id;
+      std::string s;
+      for (std::size_t i = 0; i < scale.levels.size(); ++i) s += (i ? " | " : "") + scale.levels[i].id;
       return s;
     }
   }
@@ -391,6 +398,8 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
              {rating.indicator, dim->id, std::string(model::to_string(company.size))});
       continue;
     }
+    if (rating.is_missing() && rubric.missing.policy == model::MissingPolicy::fail)
+      report(rating.where, p, Msg::rating_missing, {rating.indicator, "fail"});
     if (rating.value) check_value(*rating.value, *ind, rating.where, p, out);
     for (const auto& rv : rating.per_rater) {
       if (std::find(rater_ids.begin(), rater_ids.end(), rv.rater) == rater_ids.end())

@@ -30,7 +30,8 @@ std::vector<model::Pair> read_pairs(const Node& root, Reader& reader);
 void check_company(const model::Company& company, const model::Rubric& rubric,
                    core::Diagnostics& out);
 
-// "1–5", "0–100 %", "true/false", "one of: a, b" — a scale's accepted values.
+// A scale's accepted values in notation: "{1, 2, 3, 4, 5}", "0-200 days",
+// "0-100 %", "true/false", "none | partial | full".
 std::string describe_scale(const model::Scale& scale);
 
 }  // namespace ecoscore::load

@@ -95,7 +95,7 @@ std::optional<std::string> Reader::id(const Node& node, const std::string& doc_p
   auto t = text(node, doc_path);
   if (!t) return std::nullopt;
   if (!model::is_valid_id(*t)) {
-    error(node, doc_path, Msg::bad_id, {core::escape_control(*t)});
+    error(node, doc_path, Msg::bad_id, {core::escape_control(core::abbreviate(*t, 70))});
     return std::nullopt;
   }
   return t;

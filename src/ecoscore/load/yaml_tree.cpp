@@ -212,8 +212,7 @@ std::string describe(const Node& node) {
     case Node::Kind::mapping: return "a mapping";
     case Node::Kind::scalar: break;
   }
-  std::string shown = node.text.size() > 40 ? node.text.substr(0, 40) + "..." : node.text;
-  return "'" + core::escape_control(shown) + "'";
+  return "'" + core::escape_control(core::abbreviate(node.text, 40)) + "'";
 }
 
 std::optional<Node> parse_yaml(const std::string& text, const std::string& path,

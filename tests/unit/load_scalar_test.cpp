@@ -1,0 +1,73 @@
+#include <gtest/gtest.h>
+
+#include "ecoscore/load/scalar.hpp"
+#include "ecoscore/model/id.hpp"
+
+namespace load = ecoscore::load;
+using load::NumberError;
+
+struct NumberCase {
+  const char* text;
+  NumberError error;
+  double value;
+};
+
+class ParseNumber : public testing::TestWithParam<NumberCase> {};
+
+TEST_P(ParseNumber, AcceptsOnlyWhatAPersonMeans) {
+  const auto& c = GetParam();
+  const auto r = load::parse_number(c.text);
+  EXPECT_EQ(r.error, c.error) << c.text;
+  if (c.error == NumberError::none) {
+    EXPECT_EQ(r.value, c.value) << c.text;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ParseNumber,
+    testing::Values(NumberCase{"4", NumberError::none, 4}, NumberCase{"-0.25", NumberError::none, -0.25},
+                    NumberCase{"0", NumberError::none, 0}, NumberCase{"0.5", NumberError::none, 0.5},
+                    NumberCase{"1e3", NumberError::none, 1000}, NumberCase{"9.0", NumberError::none, 9},
+                    NumberCase{"010", NumberError::leading_zero, 0},
+                    NumberCase{"-007", NumberError::leading_zero, 0},
+                    NumberCase{"0x1F", NumberError::invalid, 0}, NumberCase{"1,5", NumberError::invalid, 0},
+                    NumberCase{"+5", NumberError::invalid, 0}, NumberCase{" 5", NumberError::invalid, 0},
+                    NumberCase{"5 ", NumberError::invalid, 0}, NumberCase{"1_000", NumberError::invalid, 0},
+                    NumberCase{"", NumberError::invalid, 0}, NumberCase{"five", NumberError::invalid, 0},
+                    NumberCase{".nan", NumberError::not_finite, 0}, NumberCase{".NaN", NumberError::not_finite, 0},
+                    NumberCase{".inf", NumberError::not_finite, 0}, NumberCase{"-.inf", NumberError::not_finite, 0},
+                    NumberCase{"inf", NumberError::not_finite, 0}, NumberCase{"nan", NumberError::not_finite, 0},
+                    NumberCase{"1e400", NumberError::out_of_range, 0},
+                    NumberCase{"1e-400", NumberError::out_of_range, 0},
+                    NumberCase{"0e-400", NumberError::none, 0}));
+
+TEST(ParseBoolean, OnlyTrueAndFalse) {
+  EXPECT_EQ(load::parse_boolean("true"), true);
+  EXPECT_EQ(load::parse_boolean("false"), false);
+  for (const char* t : {"True", "TRUE", "yes", "no", "NO", "y", "n", "on", "off", "1", "0"})
+    EXPECT_FALSE(load::parse_boolean(t).has_value()) << t;
+}
+
+TEST(ParseDate, RealCalendarDatesOnly) {
+  const auto d = load::parse_date("2016-02-29");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->year, 2016);
+  EXPECT_EQ(d->month, 2);
+  EXPECT_EQ(d->day, 29);
+  for (const char* t : {"2017-02-29", "2016-13-01", "2016-00-10", "2016-04-31", "16-01-01", "2016/01/01",
+                        "2016-1-1", "2016-01-01T00:00", "1800-01-01"})
+    EXPECT_FALSE(load::parse_date(t).has_value()) << t;
+  EXPECT_TRUE(load::parse_date("2000-02-29").has_value());
+  EXPECT_FALSE(load::parse_date("1900-02-29").has_value());
+}
+
+TEST(Id, Allowlist) {
+  using ecoscore::model::is_valid_id;
+  for (const char* ok : {"a", "0", "et-shared-vision", "1-1-crowdfunding", "a.b_c-d", "winwin-ecosystem-2016"})
+    EXPECT_TRUE(is_valid_id(ok)) << ok;
+  for (const char* bad : {"", "../../x", "/etc/passwd", "a/b", ".", "..", "-a", "_a", "Upper", "a b",
+                          "zero\xE2\x80\x8Bwidth", "한글"})
+    EXPECT_FALSE(is_valid_id(bad)) << bad;
+  EXPECT_TRUE(is_valid_id(std::string(64, 'a')));
+  EXPECT_FALSE(is_valid_id(std::string(65, 'a')));
+}

@@ -1,0 +1,165 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "ecoscore/core/error.hpp"
+#include "ecoscore/core/number.hpp"
+#include "ecoscore/load/workspace.hpp"
+
+namespace core = ecoscore::core;
+namespace load = ecoscore::load;
+namespace model = ecoscore::model;
+
+namespace {
+
+std::string repo(const std::string& relative) { return std::string(ECOSCORE_SOURCE_DIR) + "/" + relative; }
+
+// The diagnostics an invalid input set throws.
+core::Diagnostics errors_of(const std::vector<std::string>& inputs, load::LoadOptions options = {}) {
+  options.rubric_dirs = {};
+  try {
+    load::load_workspace(inputs, options);
+  } catch (const core::Error& e) {
+    return e.diagnostics();
+  }
+  ADD_FAILURE() << "no error";
+  return {};
+}
+
+}  // namespace
+
+TEST(ShippedRubrics, WinWin2016HasTheFourAxesOfTheSeed) {
+  const model::Rubric r = load::load_rubric_file(repo("rubrics/winwin-ecosystem-2016.yaml"), {});
+  EXPECT_EQ(r.reference(), "winwin-ecosystem-2016@1.0");
+  ASSERT_EQ(r.dimensions.size(), 4u);
+  const std::vector<std::string> ids = {"ecosystem-thinking", "entrepreneurship-globalization",
+                                        "platform-management", "mutual-trust"};
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(r.dimensions[i].id, ids[i]);
+    EXPECT_GE(r.dimensions[i].indicators.size(), 3u);
+    EXPECT_LE(r.dimensions[i].indicators.size(), 6u);
+    for (const auto& ind : r.dimensions[i].indicators) {
+      EXPECT_EQ(ind.scale.kind, model::ScaleKind::likert) << ind.id;
+      EXPECT_FALSE(ind.label.ko.empty() || ind.label.en.empty()) << ind.id;
+      EXPECT_FALSE(ind.anchors.empty()) << ind.id;
+    }
+  }
+  EXPECT_EQ(r.dimensions[0].roles, std::vector<model::Role>{model::Role::large});
+  EXPECT_EQ(r.dimensions[1].roles, std::vector<model::Role>{model::Role::sme});
+  EXPECT_EQ(r.dimensions[3].roles, (std::vector<model::Role>{model::Role::large, model::Role::sme}));
+  EXPECT_EQ(r.dimensions[0].label.ko, "대기업의 기업생태계 사고");
+  EXPECT_EQ(r.lang, core::Lang::ko);
+}
+
+TEST(ShippedRubrics, SurveyWeightsAreTheSeedsSharesAndAddUpToThePrintedCategoryShares) {
+  const model::Rubric r = load::load_rubric_file(repo("rubrics/sme-4ir-issues-2017.yaml"), {});
+  EXPECT_EQ(r.weights, model::WeightMode::global);
+  ASSERT_EQ(r.dimensions.size(), 7u);
+  std::size_t issues = 0;
+  double total = 0;
+  // The category shares the paper prints: 자금 5, 판로 23, 기술 10, 인력 17, 생산 6, 소상공인 13, 기업생태계 26.
+  const std::map<std::string, double> printed = {{"finance", 5},         {"market-access", 23}, {"technology", 10},
+                                                 {"workforce", 17},      {"production", 6},     {"small-business", 13},
+                                                 {"business-ecosystem", 26}};
+  // The issue shares summed by hand: 3.6+1.8; 3.2+3.2+1.8+9.0+5.9; 1.4+2.7+5.9;
+  // 6.3+5.0+1.4+4.1; 5.0+0.5+0.5; 3.2+3.2+6.8; 4.1+9.0+4.5+8.1.
+  const std::map<std::string, double> sums = {{"finance", 5.4},    {"market-access", 23.1}, {"technology", 10.0},
+                                              {"workforce", 16.8}, {"production", 6.0},     {"small-business", 13.2},
+                                              {"business-ecosystem", 25.7}};
+  for (const auto& d : r.dimensions) {
+    issues += d.indicators.size();
+    EXPECT_NEAR(d.weight, sums.at(d.id), 1e-9) << d.id;
+    EXPECT_EQ(core::round_half_away(d.weight, 0), printed.at(d.id)) << d.id;
+    ASSERT_TRUE(d.reported_share);
+    EXPECT_EQ(*d.reported_share, printed.at(d.id));
+    total += d.weight;
+  }
+  EXPECT_EQ(issues, 24u);
+  EXPECT_NEAR(total, 100.2, 1e-9);  // as printed, rounding included
+  const auto [dim, global] = r.find_indicator("2-4-global-opportunities");
+  ASSERT_NE(global, nullptr);
+  EXPECT_EQ(global->weight, 9.0);
+  EXPECT_EQ(dim->id, "market-access");
+}
+
+TEST(Workspace, ReadsTheMiniDataSetAndFormsPairs) {
+  load::LoadOptions options;
+  options.rubric_dirs = {};
+  const auto ws = load::load_workspace({repo("tests/data/mini")}, options);
+  ASSERT_EQ(ws.rubrics.size(), 1u);
+  ASSERT_EQ(ws.companies.size(), 2u);
+  EXPECT_EQ(ws.companies[0].id, "large-a");
+  EXPECT_EQ(ws.companies[1].id, "sme-b");
+  ASSERT_EQ(ws.pairs.size(), 1u);
+  EXPECT_EQ(ws.pairs[0].large, "large-a");
+  EXPECT_EQ(ws.pairs[0].sme, "sme-b");
+
+  const model::Company& a = ws.companies[0];
+  const model::Rating* likert = a.find_rating("c-likert");
+  ASSERT_NE(likert, nullptr);
+  ASSERT_EQ(likert->per_rater.size(), 2u);
+  EXPECT_EQ(likert->per_rater[1].rater, "r2");
+  EXPECT_EQ(std::get<double>(likert->per_rater[1].value), 5.0);
+  const model::Rating* numeric = a.find_rating("c-numeric");
+  ASSERT_TRUE(numeric->evidence_date);
+  EXPECT_EQ(numeric->evidence_date->day, 29);
+  EXPECT_EQ(std::get<std::string>(*a.find_rating("x-levels")->value), "partial");
+
+  const model::Company& b = ws.companies[1];
+  EXPECT_EQ(b.name.get(core::Lang::en), "중소기업 나");  // falls back to Korean
+  EXPECT_TRUE(b.find_rating("x-levels")->is_missing());
+  EXPECT_EQ(std::get<bool>(*b.find_rating("s-boolean")->value), true);
+  // sme-b rated every applicable indicator (one explicitly null): no warnings.
+  EXPECT_TRUE(ws.warnings.empty());
+}
+
+TEST(Workspace, ReportsEveryErrorOfTheRunNotOnlyTheFirst) {
+  load::LoadOptions options;
+  options.rubric_file = repo("tests/data/mini/rubric.yaml");
+  const auto ds = errors_of({repo("tests/data/bad-company/values.yaml"), repo("tests/data/bad-company/keys.yaml")},
+                            options);
+  std::size_t values = 0, keys = 0;
+  for (const auto& d : ds) {
+    values += d.where.path.ends_with("values.yaml");
+    keys += d.where.path.ends_with("keys.yaml");
+  }
+  EXPECT_EQ(values, 10u);
+  EXPECT_EQ(keys, 9u);
+}
+
+TEST(Workspace, ATypoedIndicatorNeverMakesARatingVanish) {
+  load::LoadOptions options;
+  options.rubric_file = repo("tests/data/mini/rubric.yaml");
+  const auto ds = errors_of({repo("tests/data/bad-company/values.yaml")}, options);
+  const auto it = std::find_if(ds.begin(), ds.end(), [](const auto& d) { return d.message == core::Msg::unknown_indicator; });
+  ASSERT_NE(it, ds.end());
+  EXPECT_EQ(it->args[0], "c-likret");
+  EXPECT_EQ(it->suggestion, "c-likert");
+  EXPECT_EQ(it->where.line, 9);
+}
+
+TEST(Workspace, MissingInputIsExit66AndBadDataWins) {
+  try {
+    load::load_workspace({repo("tests/data/nowhere")}, {});
+    FAIL();
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.exit_code(), core::ExitCode::no_input);
+  }
+  try {
+    load::load_workspace({repo("tests/data/nowhere"), repo("tests/data/yaml/anchor.yaml")}, {});
+    FAIL();
+  } catch (const core::Error& e) {
+    EXPECT_EQ(e.exit_code(), core::ExitCode::data_error);
+  }
+}
+
+TEST(Workspace, OrderOfInputsDoesNotMatter) {
+  load::LoadOptions options;
+  options.rubric_dirs = {};
+  const auto a = load::load_workspace({repo("tests/data/mini/sme-b.yaml"), repo("tests/data/mini/rubric.yaml"),
+                                       repo("tests/data/mini/large-a.yaml")}, options);
+  const auto b = load::load_workspace({repo("tests/data/mini")}, options);
+  ASSERT_EQ(a.companies.size(), b.companies.size());
+  for (std::size_t i = 0; i < a.companies.size(); ++i) EXPECT_EQ(a.companies[i].id, b.companies[i].id);
+}
