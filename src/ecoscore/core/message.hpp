@@ -94,6 +94,8 @@ enum class Msg {
   duplicate_company,
   pair_roles,
   partner_role,
+  // Scoring.
+  method_unavailable,
   // Command line.
   usage_unknown_command,
   usage_no_command,

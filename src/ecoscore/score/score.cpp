@@ -1,0 +1,393 @@
+#include "ecoscore/score/score.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "ecoscore/core/error.hpp"
+#include "ecoscore/score/aggregate.hpp"
+#include "ecoscore/score/normalize.hpp"
+
+namespace ecoscore::score {
+namespace {
+
+using model::Method;
+using model::MissingPolicy;
+
+// Step 1: each applicable indicator's value on 0..100, absolutely.
+CompanyScore rate(const model::Rubric& rubric, const model::Company& company) {
+  CompanyScore cs;
+  cs.company = &company;
+  const model::Role role = company.role();
+  for (const auto& dim : rubric.dimensions) {
+    DimensionScore ds;
+    ds.id = dim.id;
+    ds.applies = dim.applies_to(role);
+    cs.dimensions.push_back(ds);
+    if (!ds.applies) continue;
+    for (const auto& ind : dim.indicators) {
+      IndicatorScore is;
+      is.id = ind.id;
+      is.dimension = dim.id;
+      const model::Rating* rating = company.find_rating(ind.id);
+      if (!rating) {
+        is.missing = Missing::absent;
+      } else if (rating->is_missing()) {
+        is.missing = Missing::declared;
+        is.missing_reason = rating->missing_reason;
+      } else if (rating->value) {
+        is.raw = rating->value;
+        is.normalized = normalize(*rating->value, ind.scale);
+      } else {
+        std::vector<double> normalized;
+        std::vector<double> raw_numbers;
+        for (const auto& rv : rating->per_rater) {
+          const double n = normalize(rv.value, ind.scale);
+          is.per_rater.push_back({rv.rater, rv.value, n});
+          normalized.push_back(n);
+          if (const double* d = std::get_if<double>(&rv.value)) raw_numbers.push_back(*d);
+        }
+        is.normalized = combine(normalized, rubric.raters.combine);
+        if (raw_numbers.size() == rating->per_rater.size()) is.raw = combine(raw_numbers, rubric.raters.combine);
+        const auto [lo, hi] = std::minmax_element(normalized.begin(), normalized.end());
+        is.rater_spread = *hi - *lo;
+        is.raters_disagree = is.rater_spread > rubric.raters.tolerance;
+      }
+      if (rating) {
+        is.evidence = rating->evidence;
+        is.evidence_date = rating->evidence_date;
+      }
+      cs.indicators.push_back(std::move(is));
+    }
+  }
+  for (const auto& a : company.evaluation.adjustments) {
+    const auto* item = rubric.find_adjustment(a.id);
+    cs.adjustments.push_back({a.id, item ? item->kind : model::AdjustmentKind::bonus, a.points, a.reason,
+                              a.evidence, a.date});
+  }
+  return cs;
+}
+
+// Step 3: dimensions, total and adjustments of one firm.
+void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore& cs) {
+  const MissingPolicy policy = rubric.missing.policy;
+  std::vector<Part> dimension_parts;
+  double applicable_weight = 0;
+  double rated_weight = 0;
+  for (std::size_t d = 0; d < rubric.dimensions.size(); ++d) {
+    const model::Dimension& dim = rubric.dimensions[d];
+    DimensionScore& ds = cs.dimensions[d];
+    if (!ds.applies) continue;
+    std::vector<Part> parts;
+    std::vector<IndicatorScore*> counted;
+    double dim_weight = 0;
+    double dim_rated = 0;
+    for (const auto& ind : dim.indicators) {
+      IndicatorScore& is = *std::find_if(cs.indicators.begin(), cs.indicators.end(),
+                                         [&](const IndicatorScore& s) { return s.id == ind.id; });
+      dim_weight += ind.weight;
+      if (is.normalized) {
+        dim_rated += ind.weight;
+        is.scored_as = *is.normalized;
+      } else if (policy == MissingPolicy::zero) {
+        is.scored_as = 0;
+      } else {
+        continue;  // renormalize: left out; fail: refused by validation
+      }
+      parts.push_back({is.scored_as, ind.weight});
+      counted.push_back(&is);
+    }
+    applicable_weight += dim_weight;
+    rated_weight += dim_rated;
+    ds.coverage = dim_weight > 0 ? dim_rated / dim_weight : 0;
+    const bool enough = policy == MissingPolicy::zero || (!parts.empty() && ds.coverage >= rubric.missing.min_coverage);
+    if (!enough) {
+      ds.unscored = true;
+      cs.unscored_dimensions.push_back(dim.id);
+      continue;
+    }
+    double counted_weight = 0;
+    for (const auto& p : parts) counted_weight += p.weight;
+    for (std::size_t k = 0; k < counted.size(); ++k) counted[k]->weight = parts[k].weight / counted_weight;
+    ds.score = aggregate(parts, method);
+    dimension_parts.push_back({*ds.score, dim.weight});
+  }
+  cs.coverage = applicable_weight > 0 ? rated_weight / applicable_weight : 0;
+
+  // Shares of the total among the applicable dimensions.
+  double applicable_dim_weight = 0;
+  for (std::size_t d = 0; d < rubric.dimensions.size(); ++d)
+    if (cs.dimensions[d].applies) applicable_dim_weight += rubric.dimensions[d].weight;
+  for (std::size_t d = 0; d < rubric.dimensions.size(); ++d)
+    if (cs.dimensions[d].applies) cs.dimensions[d].weight = rubric.dimensions[d].weight / applicable_dim_weight;
+  for (auto& is : cs.indicators) {
+    const DimensionScore* ds = cs.dimension(is.dimension);
+    is.effective_weight = ds->score ? is.weight * ds->weight : 0;
+    if (method == Method::weighted_mean && ds->score && (is.normalized || rubric.missing.policy == MissingPolicy::zero))
+      is.contribution = is.scored_as * is.effective_weight;
+  }
+  if (!cs.unscored_dimensions.empty() || dimension_parts.empty()) return;  // never scored on less than claimed
+
+  cs.base = aggregate(dimension_parts, method);
+  double bonus = 0;
+  double penalty = 0;
+  for (const auto& a : cs.adjustments) (a.kind == model::AdjustmentKind::bonus ? bonus : penalty) += a.points;
+  cs.bonus = std::min(bonus, rubric.adjustments.bonus_cap);
+  cs.penalty = std::min(penalty, rubric.adjustments.penalty_cap);
+  const double adjusted = *cs.base + cs.bonus - cs.penalty;
+  cs.total = std::clamp(adjusted, 0.0, 100.0);
+  cs.clamped = *cs.total != adjusted;
+}
+
+// Competition ranking (1, 2, 2, 4) on unrounded totals; `key` selects the
+// group ranked together.
+template <typename Key>
+void assign_ranks(std::vector<CompanyScore>& companies, int CompanyScore::*rank, Key key) {
+  std::vector<CompanyScore*> order;
+  for (auto& c : companies)
+    if (c.scored()) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(), [&](const CompanyScore* a, const CompanyScore* b) {
+    if (key(*a) != key(*b)) return key(*a) < key(*b);
+    if (*a->total != *b->total) return *a->total > *b->total;
+    return a->company->id < b->company->id;
+  });
+  std::size_t group_start = 0;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    if (i > 0 && key(*order[i - 1]) != key(*order[i])) group_start = i;
+    const bool tie = i > group_start && *order[i - 1]->total == *order[i]->total;
+    order[i]->*rank = tie ? order[i - 1]->*rank : static_cast<int>(i - group_start) + 1;
+  }
+}
+
+std::size_t grade_index(const model::Rubric& rubric, const std::string& id) {
+  for (std::size_t g = 0; g < rubric.grades.bands.size(); ++g)
+    if (rubric.grades.bands[g].id == id) return g;
+  return rubric.grades.bands.size() - 1;
+}
+
+// The best absolute grade band whose minimum the total reaches.
+std::size_t absolute_band(const model::Rubric& rubric, double total) {
+  const auto& bands = rubric.grades.bands;
+  for (std::size_t k = 0; k < bands.size(); ++k)
+    if (total >= bands[k].min_score) return k;
+  return bands.size() - 1;
+}
+
+// Lowers grade band `g` by every floor whose dimension scores below it;
+// `score_of(id)` gives a dimension's score. Returns the floors that lowered it.
+template <typename ScoreOf>
+std::vector<std::string> apply_floors(const model::Rubric& rubric, std::size_t& g, ScoreOf score_of) {
+  std::vector<std::string> applied;
+  for (const auto& floor : rubric.grades.floors) {
+    const std::optional<double> score = score_of(floor.dimension);
+    if (!score || *score >= floor.below) continue;
+    const std::size_t cap = grade_index(rubric, floor.max_grade);
+    if (g < cap) {
+      g = cap;
+      applied.push_back(floor.dimension);
+    }
+  }
+  return applied;
+}
+
+// Step 5: grades, after the ranks (relative grades need them), then floors.
+void assign_grades(const model::Rubric& rubric, std::vector<CompanyScore>& companies, int scored) {
+  const auto& bands = rubric.grades.bands;
+  for (auto& c : companies) {
+    if (!c.scored()) continue;
+    std::size_t g = bands.size() - 1;
+    if (rubric.grades.mode == model::GradeMode::absolute) {
+      g = absolute_band(rubric, *c.total);
+    } else {
+      // The share of the cohort ranked strictly above the firm decides: ties
+      // share a rank and so a grade.
+      const double above = static_cast<double>(c.rank - 1) / static_cast<double>(scored);
+      double cumulative = 0;
+      for (std::size_t k = 0; k < bands.size(); ++k) {
+        cumulative += bands[k].share;
+        if (above < cumulative - 1e-12) {
+          g = k;
+          break;
+        }
+      }
+    }
+    c.grade_before_floors = bands[g].id;
+    c.floors_applied = apply_floors(rubric, g, [&](const std::string& id) {
+      const DimensionScore* ds = c.dimension(id);
+      return ds ? ds->score : std::nullopt;
+    });
+    c.grade = bands[g].id;
+  }
+}
+
+PairScore score_pair(const model::Rubric& rubric, Method method, const CompanyScore& large, const CompanyScore& sme) {
+  PairScore ps;
+  ps.large = large.company;
+  ps.sme = sme.company;
+  std::vector<Part> parts;
+  bool complete = true;
+  for (std::size_t d = 0; d < rubric.dimensions.size(); ++d) {
+    const model::Dimension& dim = rubric.dimensions[d];
+    PairDimension pd;
+    pd.id = dim.id;
+    pd.large = large.dimensions[d].score;
+    pd.sme = sme.dimensions[d].score;
+    const bool shared = dim.applies_to(model::Role::large) && dim.applies_to(model::Role::sme);
+    if (shared) {
+      if (pd.large && pd.sme) {
+        pd.combined = combine({*pd.large, *pd.sme}, rubric.pairs.combine);
+        pd.gap = *pd.large - *pd.sme;
+        pd.gap_flagged = std::fabs(*pd.gap) > rubric.pairs.gap_threshold;
+      }
+    } else {
+      pd.combined = dim.applies_to(model::Role::large) ? pd.large : pd.sme;
+    }
+    if (pd.combined)
+      parts.push_back({*pd.combined, dim.weight});
+    else
+      complete = false;
+    ps.dimensions.push_back(pd);
+    if (!shared) continue;
+    for (const auto& ind : dim.indicators) {
+      const IndicatorScore* a = large.indicator(ind.id);
+      const IndicatorScore* b = sme.indicator(ind.id);
+      if (!a || !b || !a->normalized || !b->normalized) continue;
+      const double gap = *a->normalized - *b->normalized;
+      ps.gaps.push_back({ind.id, dim.id, *a->normalized, *b->normalized, gap,
+                         std::fabs(gap) > rubric.pairs.gap_threshold});
+    }
+  }
+  if (complete && !parts.empty()) {
+    ps.total = aggregate(parts, method);
+    // A pair has no cohort to grade relatively against.
+    if (rubric.grades.mode == model::GradeMode::absolute) {
+      std::size_t g = absolute_band(rubric, *ps.total);
+      apply_floors(rubric, g, [&](const std::string& id) {
+        for (const auto& pd : ps.dimensions)
+          if (pd.id == id) return pd.combined;
+        return std::optional<double>{};
+      });
+      ps.grade = rubric.grades.bands[g].id;
+    }
+  }
+  return ps;
+}
+
+EcosystemScore score_ecosystem(const model::Rubric& rubric, const CompanyScore& large,
+                               const std::vector<const CompanyScore*>& partners) {
+  EcosystemScore es;
+  es.large = large.company;
+  for (const auto* p : partners) es.partners.push_back(p->company);
+  for (std::size_t d = 0; d < rubric.dimensions.size(); ++d) {
+    const model::Dimension& dim = rubric.dimensions[d];
+    EcosystemAxis axis;
+    axis.id = dim.id;
+    axis.large = large.dimensions[d].score;
+    std::vector<double> values;
+    for (const auto* p : partners)
+      if (p->dimensions[d].score) values.push_back(*p->dimensions[d].score);
+    if (!values.empty() && values.size() == partners.size()) {
+      axis.partners_mean = combine(values, model::Combine::mean);
+      axis.partners_min = *std::min_element(values.begin(), values.end());
+    }
+    const bool for_large = dim.applies_to(model::Role::large);
+    const bool for_sme = dim.applies_to(model::Role::sme);
+    // The axis is the large firm's score for its own dimensions, the partners'
+    // mean for theirs, and for shared ones the rubric's pair rule over the
+    // large firm's view and the partners' mean view.
+    if (for_large && !for_sme) {
+      axis.value = axis.large;
+    } else if (for_sme && !for_large) {
+      axis.value = axis.partners_mean;
+    } else if (axis.large && axis.partners_mean) {
+      axis.value = combine({*axis.large, *axis.partners_mean}, rubric.pairs.combine);
+    }
+    es.axes.push_back(axis);
+  }
+  return es;
+}
+
+}  // namespace
+
+const DimensionScore* CompanyScore::dimension(std::string_view wanted) const {
+  for (const auto& d : dimensions)
+    if (d.id == wanted) return &d;
+  return nullptr;
+}
+
+const IndicatorScore* CompanyScore::indicator(std::string_view wanted) const {
+  for (const auto& i : indicators)
+    if (i.id == wanted) return &i;
+  return nullptr;
+}
+
+const CompanyScore* Run::find(std::string_view id) const {
+  const auto it = std::lower_bound(companies.begin(), companies.end(), id,
+                                   [](const CompanyScore& c, std::string_view v) { return c.company->id < v; });
+  return it != companies.end() && it->company->id == id ? &*it : nullptr;
+}
+
+Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& companies,
+              const std::vector<model::Pair>& pairs, const Options& options) {
+  Run run;
+  run.rubric = &rubric;
+  run.method = options.method.value_or(rubric.method);
+  run.normalization = options.normalization.value_or(rubric.normalization);
+  if (run.method == Method::topsis) {
+    core::Diagnostic d;
+    d.message = core::Msg::method_unavailable;
+    d.args = {"topsis"};
+    throw core::UsageError({d});
+  }
+  std::vector<const model::Company*> sorted;
+  for (const auto& c : companies) sorted.push_back(&c);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  for (const auto* c : sorted) run.companies.push_back(rate(rubric, *c));
+
+  if (run.normalization != model::Normalization::absolute) {
+    for (const auto& dim : rubric.dimensions) {
+      for (const auto& ind : dim.indicators) {
+        std::vector<double*> cohort;
+        for (auto& cs : run.companies)
+          for (auto& is : cs.indicators)
+            if (is.id == ind.id && is.normalized) cohort.push_back(&*is.normalized);
+        normalize_cohort(cohort, run.normalization);
+      }
+    }
+  }
+  for (auto& cs : run.companies) aggregate_company(rubric, run.method, cs);
+  assign_ranks(run.companies, &CompanyScore::rank, [](const CompanyScore&) { return 0; });
+  assign_ranks(run.companies, &CompanyScore::role_rank,
+               [](const CompanyScore& c) { return static_cast<int>(c.company->role()); });
+  run.scored_count = static_cast<int>(std::count_if(run.companies.begin(), run.companies.end(),
+                                                    [](const CompanyScore& c) { return c.scored(); }));
+  assign_grades(rubric, run.companies, run.scored_count);
+
+  for (const auto& p : pairs) {
+    const CompanyScore* large = run.find(p.large);
+    const CompanyScore* sme = run.find(p.sme);
+    if (large && sme) run.pairs.push_back(score_pair(rubric, run.method, *large, *sme));
+  }
+  std::map<std::string, std::vector<const CompanyScore*>> partners_of;
+  for (const auto& p : run.pairs) partners_of[p.large->id].push_back(run.find(p.sme->id));
+  for (const auto& [large_id, partners] : partners_of)
+    run.ecosystems.push_back(score_ecosystem(rubric, *run.find(large_id), partners));
+  return run;
+}
+
+RubricWeights rubric_weights(const model::Rubric& rubric) {
+  RubricWeights out;
+  double total = 0;
+  for (const auto& d : rubric.dimensions) total += d.weight;
+  for (const auto& d : rubric.dimensions) {
+    RubricWeights::Dimension dw{d.id, d.weight / total, {}};
+    double within = 0;
+    for (const auto& i : d.indicators) within += i.weight;
+    for (const auto& i : d.indicators)
+      dw.indicators.push_back({i.id, i.weight / within, i.weight / within * dw.weight});
+    out.dimensions.push_back(std::move(dw));
+  }
+  return out;
+}
+
+}  // namespace ecoscore::score
