@@ -7,7 +7,7 @@ set -euo pipefail
 ecoscore_packages=(
   g++ cmake ninja-build python3
   libyaml-cpp-dev libspdlog-dev libfmt-dev libboost-program-options-dev
-  nlohmann-json3-dev libssl-dev libgtest-dev
+  nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev
 )
 
 ecoscore_install_deps() {

@@ -25,7 +25,8 @@ namespace {
 constexpr std::string_view kProgram = "ecoscore";
 
 const std::vector<Command>& all_commands() {
-  static const std::vector<Command> list = {validate_command()};
+  static const std::vector<Command> list = {validate_command(), score_command(), explain_command(),
+                                            rubric_command()};
   return list;
 }
 

@@ -70,5 +70,8 @@ const std::vector<Command>& commands();
 
 // The commands themselves (one file each).
 Command validate_command();
+Command score_command();
+Command explain_command();
+Command rubric_command();
 
 }  // namespace ecoscore::cli

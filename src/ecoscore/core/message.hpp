@@ -96,6 +96,10 @@ enum class Msg {
   partner_role,
   // Scoring.
   method_unavailable,
+  // Output.
+  output_exists,
+  output_not_folder,
+  output_failed,
   // Command line.
   usage_unknown_command,
   usage_no_command,

@@ -135,6 +135,12 @@ const model::Rubric* Workspace::find_rubric(std::string_view id, std::string_vie
   return nullptr;
 }
 
+const model::Rubric* Workspace::rubric_given() const {
+  for (const auto& r : rubrics)
+    if (r.reference() == given_rubric) return &r;
+  return nullptr;
+}
+
 const model::Company* Workspace::find_company(std::string_view id) const {
   const auto it = std::lower_bound(companies.begin(), companies.end(), id,
                                    [](const model::Company& c, std::string_view v) { return c.id < v; });
@@ -227,7 +233,10 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     }
     if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
   }
-  if (given) ws.rubrics.push_back(*given);
+  if (given) {
+    ws.given_rubric = given->reference();
+    ws.rubrics.push_back(*given);
+  }
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
   std::sort(ws.companies.begin(), ws.companies.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

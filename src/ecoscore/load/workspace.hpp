@@ -26,7 +26,10 @@ struct Workspace {
   std::vector<model::Company> companies;   // sorted by id
   std::vector<model::Pair> pairs;          // sorted by (large, sme), unique
   core::Diagnostics warnings;              // sorted
+  std::string given_rubric;                // id@version of LoadOptions::rubric_file, if any
 
+  // The rubric of LoadOptions::rubric_file, or null.
+  const model::Rubric* rubric_given() const;
   const model::Rubric* find_rubric(std::string_view id, std::string_view version) const;
   const model::Company* find_company(std::string_view id) const;
 };

@@ -1,0 +1,98 @@
+#include "ecoscore/audit/publish.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "ecoscore/core/error.hpp"
+
+namespace ecoscore::audit {
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail_output(const std::string& path, core::Msg msg, std::vector<std::string> args) {
+  core::Diagnostic d;
+  d.where = {path, 0, 0};
+  d.message = msg;
+  d.args = std::move(args);
+  throw core::OutputError({d});
+}
+
+void write_all(int fd, const std::string& content, const std::string& path) {
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      core::Diagnostic d;
+      d.where = {path, 0, 0};
+      d.message = core::Msg::output_failed;
+      d.args = {std::strerror(errno)};
+      throw core::IoError({d});
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void sync_folder(const std::string& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+bool is_plain_name(const std::string& name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+         name.find('\0') == std::string::npos;
+}
+
+}  // namespace
+
+void publish(const std::string& folder, const std::vector<OutputFile>& files, bool force) {
+  std::error_code ec;
+  if (fs::exists(folder, ec)) {
+    if (!fs::is_directory(folder, ec)) fail_output(folder, core::Msg::output_not_folder, {});
+    if (!force && !fs::is_empty(folder, ec)) fail_output(folder, core::Msg::output_exists, {});
+  } else {
+    fs::create_directories(folder, ec);
+    if (ec) fail_output(folder, core::Msg::output_failed, {ec.message()});
+  }
+  std::vector<std::string> temporaries;
+  try {
+    for (const auto& f : files) {
+      if (!is_plain_name(f.name)) fail_output(f.name, core::Msg::output_failed, {"not a plain file name"});
+      std::string tmp = folder + "/." + f.name + ".tmp-XXXXXX";
+      const int fd = ::mkstemp(tmp.data());
+      if (fd < 0) fail_output(folder, core::Msg::output_failed, {std::strerror(errno)});
+      temporaries.push_back(tmp);
+      try {
+        write_all(fd, f.content, tmp);
+        if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) fail_output(tmp, core::Msg::output_failed, {std::strerror(errno)});
+      } catch (...) {
+        ::close(fd);
+        throw;
+      }
+      if (::close(fd) != 0) fail_output(tmp, core::Msg::output_failed, {std::strerror(errno)});
+    }
+    // Everything is on disk; now put each file in place.
+    for (std::size_t k = 0; k < files.size(); ++k) {
+      const std::string target = folder + "/" + files[k].name;
+      if (::rename(temporaries[k].c_str(), target.c_str()) != 0)
+        fail_output(target, core::Msg::output_failed, {std::strerror(errno)});
+      temporaries[k].clear();
+    }
+    sync_folder(folder);
+  } catch (...) {
+    for (const auto& t : temporaries)
+      if (!t.empty()) ::unlink(t.c_str());
+    throw;
+  }
+}
+
+}  // namespace ecoscore::audit

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecoscore::report {
+
+// CSV as spreadsheets read it: UTF-8 with a BOM, CRLF line ends, RFC 4180
+// quoting. Text cells that a spreadsheet would run as a formula (starting
+// with =, +, -, @, tab or CR) get a leading ' so they stay text.
+class CsvWriter {
+ public:
+  explicit CsvWriter(std::ostream& out);
+  CsvWriter& text(std::string_view cell);
+  CsvWriter& number(std::optional<double> value, int decimals);  // empty when nullopt
+  CsvWriter& integer(long value);
+  void end_row();
+
+ private:
+  void separate();
+  std::ostream& out_;
+  bool first_ = true;
+};
+
+// A CSV text cell: neutralized and quoted as needed.
+std::string csv_text(std::string_view cell);
+
+// A Markdown table cell: |, backticks, <, >, & and * _ [ ] escaped, line
+// breaks turned into spaces, so the table stays one row per line.
+std::string md_cell(std::string_view text);
+
+// A number for display, rounded half away from zero; "-" for nullopt.
+std::string shown(std::optional<double> value, int decimals);
+
+// Columns a terminal uses for the text: East Asian wide characters (Hangul,
+// CJK) count two, combining marks none (utf8proc, after NFC).
+std::size_t display_width(std::string_view utf8);
+// The text padded with spaces to `width` columns (left or right aligned).
+std::string pad(std::string_view utf8, std::size_t width, bool right = false);
+
+}  // namespace ecoscore::report

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecoscore::report {
+
+// Writes JSON to a stream in the order it is told, two-space indented.
+// Numbers print at shortest round-trip (std::to_chars), so that the same
+// double always gives the same bytes; non-finite numbers print as null.
+// Misuse (a value where a key is due) is a programming error, checked by
+// assertions in debug builds.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::ostream& out) : out_(out) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(double number);
+  JsonWriter& value(int number);
+  JsonWriter& value(bool flag);
+  JsonWriter& null();
+  JsonWriter& value(const std::optional<double>& number) { return number ? value(*number) : null(); }
+
+  // key(name).value(v) in one call.
+  template <typename T>
+  JsonWriter& field(std::string_view name, const T& v) {
+    key(name);
+    return value(v);
+  }
+
+  // Ends the document with a newline.
+  void finish();
+
+ private:
+  void before_value();
+  void newline();
+
+  struct Level {
+    bool array;
+    bool empty = true;
+  };
+  std::ostream& out_;
+  std::vector<Level> stack_;
+  bool after_key_ = false;
+};
+
+// `text` as a JSON string literal, quotes included.
+std::string json_quote(std::string_view text);
+
+}  // namespace ecoscore::report

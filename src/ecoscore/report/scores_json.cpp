@@ -1,0 +1,164 @@
+#include <fmt/format.h>
+
+#include "ecoscore/core/number.hpp"
+#include "ecoscore/model/names.hpp"
+#include "ecoscore/report/json_writer.hpp"
+#include "ecoscore/report/writers.hpp"
+
+namespace ecoscore::report {
+namespace {
+
+void label(JsonWriter& j, std::string_view key, const model::Label& l) {
+  j.key(key).begin_object().field("ko", l.ko).field("en", l.en).end_object();
+}
+
+void raw_value(JsonWriter& j, const std::optional<model::Value>& v) {
+  if (!v) {
+    j.null();
+  } else if (const double* d = std::get_if<double>(&*v)) {
+    j.value(*d);
+  } else if (const bool* b = std::get_if<bool>(&*v)) {
+    j.value(*b);
+  } else {
+    j.value(std::get<std::string>(*v));
+  }
+}
+
+void optional_text(JsonWriter& j, std::string_view key, const std::string& text) {
+  j.key(key);
+  if (text.empty())
+    j.null();
+  else
+    j.value(text);
+}
+
+std::string date_text(const std::optional<model::Date>& d) {
+  return d ? fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day) : std::string();
+}
+
+std::string sha_of(const RunInfo& info, const std::string& path) {
+  const auto it = info.sha256.find(path);
+  return it == info.sha256.end() ? std::string() : it->second;
+}
+
+void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& info) {
+  const model::Company& c = *cs.company;
+  j.begin_object().field("id", c.id);
+  label(j, "name", c.name);
+  j.field("size", model::to_string(c.size)).field("role", model::to_string(c.role()));
+  optional_text(j, "sector", c.sector);
+  j.field("file", c.path).field("sha256", sha_of(info, c.path));
+  j.field("period", c.evaluation.period);
+  j.field("total", cs.total).field("base", cs.base).field("bonus", cs.bonus).field("penalty", cs.penalty);
+  optional_text(j, "grade", cs.grade);
+  optional_text(j, "grade_before_floors", cs.grade_before_floors);
+  j.key("floors_applied").begin_array();
+  for (const auto& f : cs.floors_applied) j.value(f);
+  j.end_array();
+  j.key("rank");
+  if (cs.rank > 0) j.value(cs.rank); else j.null();
+  j.key("role_rank");
+  if (cs.role_rank > 0) j.value(cs.role_rank); else j.null();
+  j.field("coverage", cs.coverage);
+  j.key("unscored_dimensions").begin_array();
+  for (const auto& d : cs.unscored_dimensions) j.value(d);
+  j.end_array();
+  j.key("dimensions").begin_array();
+  for (const auto& d : cs.dimensions) {
+    j.begin_object().field("id", d.id).field("applies", d.applies).field("score", d.score);
+    j.field("weight", d.weight).field("coverage", d.coverage).field("unscored", d.unscored).end_object();
+  }
+  j.end_array();
+  j.key("indicators").begin_array();
+  for (const auto& i : cs.indicators) {
+    j.begin_object().field("id", i.id).field("dimension", i.dimension);
+    j.key("raw");
+    raw_value(j, i.raw);
+    j.field("normalized", i.normalized).field("weight", i.weight).field("effective_weight", i.effective_weight);
+    j.field("contribution", i.contribution);
+    j.field("missing", i.missing != score::Missing::none);
+    j.key("missing_kind");
+    if (i.missing == score::Missing::none) j.null(); else j.value(i.missing == score::Missing::absent ? "absent" : "declared");
+    optional_text(j, "missing_reason", i.missing_reason);
+    j.key("raters").begin_array();
+    for (const auto& r : i.per_rater) {
+      j.begin_object().field("rater", r.rater).key("raw");
+      raw_value(j, r.raw);
+      j.field("normalized", r.normalized).end_object();
+    }
+    j.end_array();
+    j.field("rater_spread", i.rater_spread).field("raters_disagree", i.raters_disagree);
+    optional_text(j, "evidence", i.evidence);
+    optional_text(j, "evidence_date", date_text(i.evidence_date));
+    j.end_object();
+  }
+  j.end_array();
+  j.key("adjustments").begin_array();
+  for (const auto& a : cs.adjustments) {
+    j.begin_object().field("id", a.id).field("kind", model::to_string(a.kind)).field("points", a.points);
+    j.field("reason", a.reason);
+    optional_text(j, "evidence", a.evidence);
+    optional_text(j, "date", date_text(a.date));
+    j.end_object();
+  }
+  j.end_array();
+  j.key("outcomes").begin_object();
+  for (const auto& o : c.outcomes) j.field(o.id, o.value);
+  j.end_object();
+  j.end_object();
+}
+
+}  // namespace
+
+void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info) {
+  const model::Rubric& rubric = *run.rubric;
+  JsonWriter j(out);
+  j.begin_object();
+  j.key("tool").begin_object().field("name", "ecoscore").field("version", info.tool_version).end_object();
+  j.key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version);
+  j.field("file", info.rubric_file).field("sha256", sha_of(info, info.rubric_file));
+  label(j, "title", rubric.title);
+  j.field("precision", rubric.precision).end_object();
+  j.field("method", model::to_string(run.method)).field("normalization", model::to_string(run.normalization));
+  j.key("missing").begin_object().field("policy", model::to_string(rubric.missing.policy));
+  j.field("min_coverage", rubric.missing.min_coverage).end_object();
+  j.field("scored", run.scored_count);
+  j.key("companies").begin_array();
+  for (const auto& cs : run.companies) write_company(j, cs, info);
+  j.end_array();
+  j.key("pairs").begin_array();
+  for (const auto& p : run.pairs) {
+    j.begin_object().field("large", p.large->id).field("sme", p.sme->id).field("total", p.total);
+    optional_text(j, "grade", p.grade);
+    j.key("dimensions").begin_array();
+    for (const auto& d : p.dimensions) {
+      j.begin_object().field("id", d.id).field("large", d.large).field("sme", d.sme).field("combined", d.combined);
+      j.field("gap", d.gap).field("gap_flagged", d.gap_flagged).end_object();
+    }
+    j.end_array();
+    j.key("gaps").begin_array();
+    for (const auto& g : p.gaps) {
+      j.begin_object().field("indicator", g.id).field("dimension", g.dimension).field("large", g.large);
+      j.field("sme", g.sme).field("gap", g.gap).field("flagged", g.flagged).end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+  j.end_array();
+  j.key("ecosystems").begin_array();
+  for (const auto& e : run.ecosystems) {
+    j.begin_object().field("large", e.large->id).key("partners").begin_array();
+    for (const auto* p : e.partners) j.value(p->id);
+    j.end_array().key("axes").begin_array();
+    for (const auto& a : e.axes) {
+      j.begin_object().field("id", a.id).field("value", a.value).field("large", a.large);
+      j.field("partners_mean", a.partners_mean).field("partners_min", a.partners_min).end_object();
+    }
+    j.end_array().end_object();
+  }
+  j.end_array();
+  j.end_object();
+  j.finish();
+}
+
+}  // namespace ecoscore::report

@@ -1,0 +1,129 @@
+#include "ecoscore/report/vocabulary.hpp"
+
+#include <array>
+
+#include "ecoscore/core/number.hpp"
+
+namespace ecoscore::report {
+namespace {
+
+struct Pair {
+  std::string_view en;
+  std::string_view ko;
+};
+
+// In the order of Word.
+constexpr std::array<Pair, 65> kWords = {{
+    {"Rank", "순위"},
+    {"Rank in role", "역할 내 순위"},
+    {"Company", "기업"},
+    {"Id", "id"},
+    {"Size", "규모"},
+    {"Role", "역할"},
+    {"Sector", "업종"},
+    {"Total", "총점"},
+    {"Base", "기본 점수"},
+    {"Bonus", "가점"},
+    {"Penalty", "감점"},
+    {"Grade", "등급"},
+    {"Coverage", "평가 충족률"},
+    {"Dimension", "차원"},
+    {"Indicator", "지표"},
+    {"Weight", "가중치"},
+    {"Share of total", "총점 내 비중"},
+    {"Raw", "원점수"},
+    {"Normalized", "환산 점수"},
+    {"Points", "기여 점수"},
+    {"Score", "점수"},
+    {"Missing", "결측"},
+    {"not rated", "평가 안 함"},
+    {"not scored", "점수 없음"},
+    {"does not apply", "해당 없음"},
+    {"unscored: coverage below the minimum", "점수 없음: 평가 충족률이 최소 기준 미만"},
+    {"Raters", "평가자"},
+    {"Spread", "편차"},
+    {"raters disagree", "평가자 간 차이 큼"},
+    {"Evidence", "근거"},
+    {"Large firm", "대기업"},
+    {"SME", "중소기업"},
+    {"Combined", "종합"},
+    {"Gap", "인식 차이"},
+    {"flagged", "주의"},
+    {"Partners", "협력사"},
+    {"Partners' mean", "협력사 평균"},
+    {"Partners' minimum", "협력사 최저"},
+    {"Profile", "프로필"},
+    {"Ranking", "순위표"},
+    {"Pairs", "대기업-중소기업 짝"},
+    {"Ecosystems", "생태계"},
+    {"Notes", "참고"},
+    {"Method", "집계 방법"},
+    {"Normalization", "정규화"},
+    {"Missing data", "결측 처리"},
+    {"Rubric", "평가 기준"},
+    {"Period", "기간"},
+    {"Adjustments", "가감점"},
+    {"Reason", "사유"},
+    {"Points", "점수"},
+    {"cap", "한도"},
+    {"floor", "하한 규칙"},
+    {"clamped to 0-100", "0-100으로 제한"},
+    {"yes", "예"},
+    {"no", "아니오"},
+    {"scored firms", "평가된 기업"},
+    {"min", "최저"},
+    {"the sum of the points", "기여 점수의 합"},
+    {"the product of each dimension score raised to its share", "각 차원 점수를 비중만큼 거듭제곱한 값의 곱"},
+    {"missing: left out, the other weights renormalized", "결측: 제외하고 나머지 가중치를 재조정"},
+    {"applies to", "적용 대상"},
+    {"at most", "최고"},
+    {"Formula", "계산"},
+    {"of", "/"},
+}};
+static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");
+
+std::string_view pick(const Pair& p, core::Lang lang) { return lang == core::Lang::ko ? p.ko : p.en; }
+
+}  // namespace
+
+std::string_view word(Word w, core::Lang lang) { return pick(kWords[static_cast<std::size_t>(w)], lang); }
+
+std::string_view size_name(model::SizeClass size, core::Lang lang) {
+  static constexpr Pair kSizes[] = {{"large", "대기업"}, {"medium", "중견기업"}, {"small", "중소기업"}, {"micro", "소상공인"}};
+  return pick(kSizes[static_cast<int>(size)], lang);
+}
+
+std::string_view role_name(model::Role role, core::Lang lang) {
+  return role == model::Role::large ? word(Word::large_firm, lang) : word(Word::sme, lang);
+}
+
+std::string_view method_name(model::Method method, core::Lang lang) {
+  static constexpr Pair kMethods[] = {
+      {"weighted arithmetic mean", "가중 산술평균"}, {"weighted geometric mean", "가중 기하평균"}, {"TOPSIS", "TOPSIS"}};
+  return pick(kMethods[static_cast<int>(method)], lang);
+}
+
+std::string_view normalization_name(model::Normalization n, core::Lang lang) {
+  static constexpr Pair kNames[] = {{"absolute (against each scale)", "절대 (척도 기준)"},
+                                    {"min-max over the cohort", "집단 내 최소-최대"},
+                                    {"vector over the cohort", "집단 내 벡터"}};
+  return pick(kNames[static_cast<int>(n)], lang);
+}
+
+std::string_view policy_name(model::MissingPolicy p, core::Lang lang) {
+  static constexpr Pair kNames[] = {{"fail", "오류 처리"}, {"renormalize", "가중치 재조정"}, {"zero", "0점 처리"}};
+  return pick(kNames[static_cast<int>(p)], lang);
+}
+
+std::string grade_label(const model::Rubric& rubric, const std::string& grade, core::Lang lang) {
+  if (const auto* g = rubric.find_grade(grade)) return g->label.get(lang);
+  return "-";
+}
+
+std::string value_text(const model::Value& value) {
+  if (const double* d = std::get_if<double>(&value)) return core::format_shortest(*d);
+  if (const bool* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
+  return std::get<std::string>(value);
+}
+
+}  // namespace ecoscore::report

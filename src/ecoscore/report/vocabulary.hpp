@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ecoscore/core/lang.hpp"
+#include "ecoscore/model/company.hpp"
+#include "ecoscore/model/rubric.hpp"
+#include "ecoscore/score/result.hpp"
+
+namespace ecoscore::report {
+
+// Every word a report prints, in Korean and English (vocabulary.cpp).
+enum class Word {
+  rank, role_rank, company, id, size, role, sector, total, base, bonus, penalty, grade, coverage,
+  dimension, indicator, weight, effective_weight, raw, normalized, contribution, score, missing,
+  not_rated, not_scored, not_applicable, unscored_dimension, raters, spread, disagree, evidence,
+  large_firm, sme, combined, gap, flagged, partners, partners_mean, partners_min, profile,
+  ranking, pairs, ecosystems, notes, method, normalization, missing_policy, rubric, period,
+  adjustments, reason, points, cap, floor, clamped, yes, no, scored_firms, minimum, base_is_sum,
+  base_is_product, renormalized, applies_to, at_most, formula, of,
+};
+
+std::string_view word(Word w, core::Lang lang);
+std::string_view size_name(model::SizeClass size, core::Lang lang);
+std::string_view role_name(model::Role role, core::Lang lang);
+std::string_view method_name(model::Method method, core::Lang lang);
+std::string_view normalization_name(model::Normalization n, core::Lang lang);
+std::string_view policy_name(model::MissingPolicy p, core::Lang lang);
+
+// A grade's label in the language, or "-" when unscored.
+std::string grade_label(const model::Rubric& rubric, const std::string& grade, core::Lang lang);
+// "{1, 2}" -> "4", true -> "true", "partial" -> "partial".
+std::string value_text(const model::Value& value);
+
+}  // namespace ecoscore::report

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "ecoscore/core/lang.hpp"
+#include "ecoscore/score/result.hpp"
+#include "ecoscore/score/score.hpp"
+
+namespace ecoscore::report {
+
+// What the writers need besides the scores: how the run was made.
+struct RunInfo {
+  std::string tool_version;
+  core::Lang lang = core::Lang::ko;
+  std::string rubric_file;
+  std::map<std::string, std::string> sha256;  // input file path -> SHA-256 (hex)
+};
+
+// Every writer takes a stream and computed results; none scores anything.
+
+// scores.json: the contract of DESIGN §5 plus pairs and ecosystems. Numbers
+// unrounded at shortest round-trip; keys in a fixed order.
+void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info);
+
+// scores.csv: one row per company, ranked, with dimension scores.
+void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& info);
+
+// report.md: ranking, dimensions, pairs, ecosystems and notes.
+void write_report_markdown(std::ostream& out, const score::Run& run, const RunInfo& info);
+
+// The ranking as an aligned table for a terminal.
+void write_ranking_table(std::ostream& out, const score::Run& run, const RunInfo& info);
+
+// The whole derivation of one firm's total, step by step; with `indicator`,
+// that indicator's part only.
+void write_explanation(std::ostream& out, const score::Run& run, const score::CompanyScore& company,
+                       const RunInfo& info, const std::optional<std::string>& indicator);
+
+// The rubric as a tree with each dimension's and indicator's share of the total.
+void write_rubric_text(std::ostream& out, const model::Rubric& rubric, core::Lang lang);
+void write_rubric_json(std::ostream& out, const model::Rubric& rubric);
+
+}  // namespace ecoscore::report
