@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iostream>
 
@@ -113,13 +114,14 @@ int run_command(const Command& command, const std::vector<std::string>& rest, Co
   // Boost wraps help by bytes; a Hangul syllable is 3 bytes but 2 columns.
   const unsigned width = lang == core::Lang::ko ? 110 : 80;
   po::options_description own(t("Options", "옵션"), width);
+  po::options_description hidden;
   po::positional_options_description positional;
-  const Runner runner = command.setup(own, positional, lang);
+  const Runner runner = command.setup(own, hidden, positional, lang);
   own.add_options()("help,h", po::bool_switch(), t("show this help", "이 도움말 표시").c_str());
   po::options_description shared(t("Common options", "공통 옵션"), width);
   add_common_options(shared, local, lang);
   po::options_description all;
-  all.add(own).add(shared);
+  all.add(own).add(shared).add(hidden);
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(rest).options(all).positional(positional).run(), vm);
@@ -131,6 +133,15 @@ int run_command(const Command& command, const std::vector<std::string>& rest, Co
       return 0;
     }
     po::notify(vm);
+  } catch (const po::required_option& e) {
+    // A positional argument is named like an option inside Boost; say what is missing.
+    std::string name = e.get_option_name();
+    if (name.starts_with("--")) name.erase(0, 2);
+    const bool is_positional = hidden.find_nothrow(name, false) != nullptr;
+    std::string upper = name;
+    for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    print_usage_error(err, lang, is_positional ? fmt::format("missing {} argument", upper) : e.what(), command.name);
+    return core::to_int(core::ExitCode::usage);
   } catch (const po::error& e) {
     print_usage_error(err, lang, e.what(), command.name);
     return core::to_int(core::ExitCode::usage);

@@ -60,9 +60,12 @@ struct Command {
   std::string_view name;
   Text summary;
   std::string_view usage;  // after "ecoscore NAME "
-  // Adds the command's options and positional arguments, bound to state the
-  // returned runner owns; the runner is called once they are parsed.
-  std::function<Runner(po::options_description&, po::positional_options_description&, core::Lang)> setup;
+  // Adds the command's options (`desc`, shown in --help) and positional
+  // arguments (`hidden` and `positional`), bound to state the returned runner
+  // owns; the runner is called once they are parsed.
+  std::function<Runner(po::options_description& desc, po::options_description& hidden,
+                       po::positional_options_description& positional, core::Lang)>
+      setup;
 };
 
 // Every command, in the order `ecoscore --help` lists them.

@@ -53,13 +53,14 @@ Command explain_command() {
       "explain",
       {"show how a firm's total is made, step by step", "기업 총점의 계산 과정을 단계별로 보임"},
       "--rubric FILE [OPTIONS] COMPANY_FILE",
-      [](po::options_description& desc, po::positional_options_description& positional, core::Lang lang) {
+      [](po::options_description& desc, po::options_description& hidden, po::positional_options_description& positional,
+         core::Lang lang) {
         auto options = std::make_shared<ExplainOptions>();
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
         add_scoring_options(desc, options->scoring, lang);
+        hidden.add_options()("company", po::value(&options->company_file)->required()->value_name("FILE"),
+             t("the company file", "기업 파일").c_str());
         desc.add_options()
-            ("company", po::value(&options->company_file)->required()->value_name("FILE"),
-             t("the company file", "기업 파일").c_str())
             ("cohort", po::value(&options->cohort)->value_name("PATH"),
              t("other company files to rank the firm among (repeatable)", "순위를 함께 매길 다른 기업 파일 (여러 번 가능)").c_str())
             ("indicator", po::value(&options->indicator)->value_name("ID"),

@@ -39,12 +39,12 @@ Command rubric_command() {
       "rubric",
       {"show a rubric with each part's share of the total", "평가 기준과 각 부분의 총점 내 비중을 보임"},
       "show [OPTIONS] FILE",
-      [](po::options_description& desc, po::positional_options_description& positional, core::Lang lang) {
+      [](po::options_description& desc, po::options_description& hidden, po::positional_options_description& positional,
+         core::Lang lang) {
         auto options = std::make_shared<RubricOptions>();
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
+        hidden.add_options()("action", po::value(&options->action)->required(), "")("file", po::value(&options->file), "");
         desc.add_options()
-            ("action", po::value(&options->action)->required()->value_name("show"), t("what to do: show", "할 일: show").c_str())
-            ("file", po::value(&options->file)->value_name("FILE"), t("the rubric file", "평가 기준 파일").c_str())
             ("format", po::value(&options->format)->default_value("text")->value_name("F"),
              t("text or json", "text 또는 json").c_str());
         positional.add("action", 1).add("file", 1);

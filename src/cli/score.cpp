@@ -60,13 +60,14 @@ Command score_command() {
       "score",
       {"score companies and rank them", "기업을 평가하고 순위를 매김"},
       "--rubric FILE [OPTIONS] PATH...",
-      [](po::options_description& desc, po::positional_options_description& positional, core::Lang lang) {
+      [](po::options_description& desc, po::options_description& hidden, po::positional_options_description& positional,
+         core::Lang lang) {
         auto options = std::make_shared<ScoreOptions>();
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
         add_scoring_options(desc, options->scoring, lang);
+        hidden.add_options()("path", po::value(&options->scoring.paths)->required()->value_name("PATH"),
+             t("company files, pairs files, or folders of them", "기업 파일, 짝 파일 또는 그 폴더").c_str());
         desc.add_options()
-            ("path", po::value(&options->scoring.paths)->required()->value_name("PATH"),
-             t("company files, pairs files, or folders of them", "기업 파일, 짝 파일 또는 그 폴더").c_str())
             ("format", po::value(&options->format)->default_value("table")->value_name("F"),
              t("what to print: table, json, csv or md", "출력 형식: table, json, csv, md").c_str())
             ("out", po::value(&options->out)->value_name("DIR"),

@@ -37,12 +37,13 @@ Command validate_command() {
       "validate",
       {"check rubrics, company files and pairs files", "평가 기준, 기업 파일, 짝 파일 검사"},
       "[OPTIONS] PATH...",
-      [](po::options_description& desc, po::positional_options_description& positional, core::Lang lang) {
+      [](po::options_description& desc, po::options_description& hidden, po::positional_options_description& positional,
+         core::Lang lang) {
         auto options = std::make_shared<ValidateOptions>();
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
+        hidden.add_options()("path", po::value(&options->paths)->required()->value_name("PATH"),
+             t("files, or folders searched for *.yaml", "파일, 또는 *.yaml을 찾을 폴더").c_str());
         desc.add_options()
-            ("path", po::value(&options->paths)->required()->value_name("PATH"),
-             t("files, or folders searched for *.yaml", "파일, 또는 *.yaml을 찾을 폴더").c_str())
             ("rubric", po::value(&options->rubric)->value_name("FILE"),
              t("check every company against this rubric", "모든 기업 파일을 이 평가 기준으로 검사").c_str())
             ("rubric-dir", po::value(&options->rubric_dirs)->value_name("DIR"),

@@ -2,10 +2,13 @@
 """Runs one golden case: the real ecoscore binary on fixtures.
 
 A case is a folder under tests/golden/ holding
-  cmd       the arguments, one line, split like a POSIX shell would
+  cmd       the arguments, one line, split like a POSIX shell would; {tmp}
+            stands for a fresh empty folder
+  setup     optional: a bash script run inside {tmp} first
   stdout    the expected standard output
   stderr    the expected standard error
   exit      the expected exit code
+  files/    optional: the expected content of {tmp} afterwards, file by file
 The command runs from the repository root with TZ=UTC, LC_ALL=C.UTF-8 and
 NO_COLOR=1, so that output does not depend on the machine.
 
@@ -14,8 +17,21 @@ review the diff before committing it.
 """
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
+
+
+def tree(folder):
+    """Relative path -> bytes of every file below folder."""
+    found = {}
+    for base, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(base, name)
+            with open(path, "rb") as f:
+                found[os.path.relpath(path, folder)] = f.read()
+    return found
 
 
 def main() -> int:
@@ -23,8 +39,19 @@ def main() -> int:
         print("usage: run_case.py ECOSCORE REPO_ROOT CASE_DIR", file=sys.stderr)
         return 2
     binary, root, case = sys.argv[1:]
+    tmp = tempfile.mkdtemp(prefix="ecoscore-golden-")
+    try:
+        return run(binary, root, case, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(binary, root, case, tmp) -> int:
     with open(os.path.join(case, "cmd"), encoding="utf-8") as f:
-        args = shlex.split(f.read().strip())
+        args = [a.replace("{tmp}", tmp) for a in shlex.split(f.read().strip())]
+    setup = os.path.join(case, "setup")
+    if os.path.exists(setup):
+        subprocess.run(["bash", setup], cwd=tmp, check=True)
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TZ": "UTC",
@@ -32,11 +59,21 @@ def main() -> int:
         "NO_COLOR": "1",
     }
     proc = subprocess.run([binary] + args, cwd=root, env=env, capture_output=True, timeout=60)
-    actual = {"stdout": proc.stdout, "stderr": proc.stderr, "exit": f"{proc.returncode}\n".encode()}
+    # The temporary folder's name differs from run to run.
+    actual = {"stdout": proc.stdout.replace(tmp.encode(), b"{tmp}"),
+              "stderr": proc.stderr.replace(tmp.encode(), b"{tmp}"),
+              "exit": f"{proc.returncode}\n".encode()}
+    written = tree(tmp)
+    expected_dir = os.path.join(case, "files")
 
     if os.environ.get("ECOSCORE_UPDATE_GOLDEN") == "1":
         for name, data in actual.items():
             with open(os.path.join(case, name), "wb") as f:
+                f.write(data)
+        shutil.rmtree(expected_dir, ignore_errors=True)
+        for rel, data in written.items():
+            os.makedirs(os.path.dirname(os.path.join(expected_dir, rel)), exist_ok=True)
+            with open(os.path.join(expected_dir, rel), "wb") as f:
                 f.write(data)
         print(f"updated {case}")
         return 0
@@ -57,6 +94,12 @@ def main() -> int:
             sys.stderr.write(expected.decode("utf-8", "replace"))
             print(f"--- {name}: actual", file=sys.stderr)
             sys.stderr.write(data.decode("utf-8", "replace"))
+    expected_files = tree(expected_dir) if os.path.isdir(expected_dir) else {}
+    for rel in sorted(set(expected_files) | set(written)):
+        if expected_files.get(rel) != written.get(rel):
+            failed = True
+            state = "missing" if rel not in written else ("unexpected" if rel not in expected_files else "differs")
+            print(f"--- file {rel}: {state}", file=sys.stderr)
     if failed:
         print(f"FAILED: {case} (ecoscore {' '.join(args)})", file=sys.stderr)
         return 1

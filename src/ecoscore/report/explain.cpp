@@ -30,9 +30,9 @@ std::string formula(const model::Indicator& ind, const model::Value& value, doub
                   : fmt::format("({} - {}) / ({} - {}) × 100 = {}", v, lo, hi, lo, n);
     }
     case ScaleKind::percent: return cost ? fmt::format("100 - {} = {}", value_text(value), n) : n;
-    case ScaleKind::boolean: return fmt::format("{} → {}", value_text(value), n);
+    case ScaleKind::boolean:
     case ScaleKind::bands:
-    case ScaleKind::levels: return fmt::format("{} → {}", value_text(value), n);
+    case ScaleKind::levels: return n;
   }
   return n;
 }
@@ -61,7 +61,7 @@ void indicator_line(std::ostream& out, const model::Indicator& ind, const score:
         out << " — " << word(Word::disagree, lang) << ": " << word(Word::spread, lang) << ' '
             << core::format_fixed(is.rater_spread, p);
     } else if (is.raw) {
-      out << formula(ind, *is.raw, *is.normalized, p);
+      out << value_text(*is.raw) << " → " << formula(ind, *is.raw, *is.normalized, p);
     }
     out << '\n';
     if (detailed && !is.evidence.empty()) out << "    " << word(Word::evidence, lang) << ": " << core::escape_control(is.evidence) << '\n';
@@ -140,19 +140,27 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
   const auto* band = rubric.find_grade(cs.grade_before_floors);
   out << word(Word::grade, lang) << ": " << grade_label(rubric, cs.grade, lang) << " (" << cs.grade << ")";
   if (band && rubric.grades.mode == model::GradeMode::absolute)
-    out << " — " << shown(cs.total, p) << " ≥ " << core::format_shortest(band->min_score) << " → "
-        << band->label.get(lang);
+    out << " — " << shown(cs.total, p) << " ≥ " << core::format_shortest(band->min_score);
   out << '\n';
   for (const auto& floor : rubric.grades.floors) {
     const score::DimensionScore* ds = cs.dimension(floor.dimension);
     const bool applied = std::find(cs.floors_applied.begin(), cs.floors_applied.end(), floor.dimension) != cs.floors_applied.end();
-    out << "  " << word(Word::floor, lang) << ": " << floor.dimension << ' ' << shown(ds ? ds->score : std::nullopt, p)
-        << " < " << core::format_shortest(floor.below) << " → " << word(Word::at_most, lang) << ' '
-        << grade_label(rubric, floor.max_grade, lang) << ": " << word(applied ? Word::yes : Word::no, lang) << '\n';
+    out << "  " << word(Word::floor, lang) << " (" << floor.dimension << " < " << core::format_shortest(floor.below)
+        << " → " << word(Word::at_most, lang) << ' ' << grade_label(rubric, floor.max_grade, lang) << "): "
+        << floor.dimension << ' ' << shown(ds ? ds->score : std::nullopt, p) << " — "
+        << word(applied                                      ? Word::floor_applied
+                : ds && ds->score && *ds->score < floor.below ? Word::floor_already_lower
+                                                              : Word::floor_not_applied,
+                lang)
+        << '\n';
   }
+  const auto same_role = std::count_if(run.companies.begin(), run.companies.end(), [&](const score::CompanyScore& o) {
+    return o.scored() && o.company->role() == c.role();
+  });
   out << word(Word::rank, lang) << ": " << (cs.rank > 0 ? std::to_string(cs.rank) : "-") << ' ' << word(Word::of, lang)
       << ' ' << run.scored_count << "; " << word(Word::role_rank, lang) << ": "
-      << (cs.role_rank > 0 ? std::to_string(cs.role_rank) : "-") << '\n';
+      << (cs.role_rank > 0 ? std::to_string(cs.role_rank) : "-") << ' ' << word(Word::of, lang) << ' ' << same_role
+      << '\n';
 }
 
 }  // namespace ecoscore::report

@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 65> kWords = {{
+constexpr std::array<Pair, 68> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -78,6 +78,9 @@ constexpr std::array<Pair, 65> kWords = {{
     {"applies to", "적용 대상"},
     {"at most", "최고"},
     {"Formula", "계산"},
+    {"applied", "적용됨"},
+    {"not applied", "적용 안 됨"},
+    {"below, but the grade is already at or under it", "기준 미만이나 등급이 이미 그 이하"},
     {"of", "/"},
 }};
 static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");
@@ -89,7 +92,7 @@ std::string_view pick(const Pair& p, core::Lang lang) { return lang == core::Lan
 std::string_view word(Word w, core::Lang lang) { return pick(kWords[static_cast<std::size_t>(w)], lang); }
 
 std::string_view size_name(model::SizeClass size, core::Lang lang) {
-  static constexpr Pair kSizes[] = {{"large", "대기업"}, {"medium", "중견기업"}, {"small", "중소기업"}, {"micro", "소상공인"}};
+  static constexpr Pair kSizes[] = {{"large", "대기업"}, {"medium", "중기업"}, {"small", "소기업"}, {"micro", "소상공인"}};
   return pick(kSizes[static_cast<int>(size)], lang);
 }
 

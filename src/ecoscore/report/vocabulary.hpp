@@ -18,7 +18,8 @@ enum class Word {
   large_firm, sme, combined, gap, flagged, partners, partners_mean, partners_min, profile,
   ranking, pairs, ecosystems, notes, method, normalization, missing_policy, rubric, period,
   adjustments, reason, points, cap, floor, clamped, yes, no, scored_firms, minimum, base_is_sum,
-  base_is_product, renormalized, applies_to, at_most, formula, of,
+  base_is_product, renormalized, applies_to, at_most, formula, floor_applied, floor_not_applied,
+  floor_already_lower, of,
 };
 
 std::string_view word(Word w, core::Lang lang);

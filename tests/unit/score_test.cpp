@@ -1,0 +1,293 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "ecoscore/load/workspace.hpp"
+#include "ecoscore/score/aggregate.hpp"
+#include "ecoscore/score/normalize.hpp"
+#include "ecoscore/score/score.hpp"
+
+namespace load = ecoscore::load;
+namespace model = ecoscore::model;
+namespace score = ecoscore::score;
+
+namespace {
+
+std::string repo(const std::string& relative) { return std::string(ECOSCORE_SOURCE_DIR) + "/" + relative; }
+
+load::Workspace mini() {
+  load::LoadOptions options;
+  options.rubric_dirs = {};
+  return load::load_workspace({repo("tests/data/mini")}, options);
+}
+
+load::Workspace shipped_2016() {
+  load::LoadOptions options;
+  options.rubric_file = repo("rubrics/winwin-ecosystem-2016.yaml");
+  options.rubric_dirs = {};
+  return load::load_workspace({repo("companies/2016")}, options);
+}
+
+model::Scale scale(model::ScaleKind kind, double min, double max, model::Direction direction = model::Direction::benefit) {
+  model::Scale s;
+  s.kind = kind;
+  s.min = min;
+  s.max = max;
+  s.direction = direction;
+  return s;
+}
+
+}  // namespace
+
+TEST(Normalize, EveryScaleKind) {
+  using model::ScaleKind;
+  using model::Value;
+  EXPECT_EQ(score::normalize(Value{4.0}, scale(ScaleKind::likert, 1, 5)), 75.0);          // (4-1)/(5-1)
+  EXPECT_EQ(score::normalize(Value{1.0}, scale(ScaleKind::likert, 1, 4)), 0.0);
+  EXPECT_EQ(score::normalize(Value{30.0}, scale(ScaleKind::numeric, 0, 200)), 15.0);      // 30/200
+  EXPECT_EQ(score::normalize(Value{30.0}, scale(ScaleKind::numeric, 0, 200, model::Direction::cost)), 85.0);
+  EXPECT_EQ(score::normalize(Value{62.5}, scale(ScaleKind::percent, 0, 100)), 62.5);
+  EXPECT_EQ(score::normalize(Value{62.5}, scale(ScaleKind::percent, 0, 100, model::Direction::cost)), 37.5);
+  EXPECT_EQ(score::normalize(Value{true}, scale(ScaleKind::boolean, 0, 1)), 100.0);
+  EXPECT_EQ(score::normalize(Value{true}, scale(ScaleKind::boolean, 0, 1, model::Direction::cost)), 0.0);
+  model::Scale bands = scale(ScaleKind::bands, 0, 10);
+  bands.bands = {{0, 2, 0, {}}, {2, 5, 50, {}}, {5, 10, 100, {}}};
+  EXPECT_EQ(score::normalize(Value{1.99}, bands), 0.0);
+  EXPECT_EQ(score::normalize(Value{2.0}, bands), 50.0);   // bands are [min, max)
+  EXPECT_EQ(score::normalize(Value{10.0}, bands), 100.0);  // the last band includes its max
+  model::Scale levels = scale(ScaleKind::levels, 0, 0);
+  levels.levels = {{"none", {}, 0}, {"partial", {}, 50}, {"full", {}, 100}};
+  EXPECT_EQ(score::normalize(Value{std::string("partial")}, levels), 50.0);
+}
+
+TEST(Normalize, CohortRelative) {
+  double a = 20, b = 60, c = 100;
+  std::vector<double*> cohort = {&a, &b, &c};
+  score::normalize_cohort(cohort, model::Normalization::minmax);
+  EXPECT_EQ(a, 0.0);
+  EXPECT_EQ(b, 50.0);  // (60-20)/(100-20)
+  EXPECT_EQ(c, 100.0);
+  double x = 3, y = 4;
+  std::vector<double*> pair = {&x, &y};
+  score::normalize_cohort(pair, model::Normalization::vector);
+  EXPECT_DOUBLE_EQ(x, 60.0);  // 3 / sqrt(9 + 16) * 100
+  EXPECT_DOUBLE_EQ(y, 80.0);
+  double same1 = 7, same2 = 7;
+  std::vector<double*> equal = {&same1, &same2};
+  score::normalize_cohort(equal, model::Normalization::minmax);
+  EXPECT_EQ(same1, 100.0);
+}
+
+TEST(Aggregate, MeansAndCombination) {
+  const std::vector<score::Part> parts = {{80, 2}, {50, 1}, {20, 1}};
+  EXPECT_DOUBLE_EQ(score::weighted_mean(parts), (160.0 + 50 + 20) / 4);  // 57.5
+  EXPECT_DOUBLE_EQ(score::weighted_geometric(parts), std::pow(80.0, 0.5) * std::pow(50.0, 0.25) * std::pow(20.0, 0.25));
+  const std::vector<score::Part> with_zero = {{80, 1}, {0, 1}};
+  EXPECT_EQ(score::weighted_geometric(with_zero), 0.0);  // no compensation, and no NaN
+  EXPECT_EQ(score::combine({4, 1, 3}, model::Combine::median), 3.0);
+  EXPECT_EQ(score::combine({4, 1, 3, 2}, model::Combine::median), 2.5);
+  EXPECT_EQ(score::combine({4, 1, 3, 2}, model::Combine::mean), 2.5);
+}
+
+TEST(ScoreRun, MiniCohortByHand) {
+  const auto ws = mini();
+  const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  ASSERT_EQ(run.companies.size(), 2u);
+  const score::CompanyScore& a = *run.find("large-a");
+  // c-likert: raters 4 and 5 -> 75 and 100, median of two = 87.5.
+  // c-numeric: 30 days on a 0-200 cost scale -> (200-30)/200*100 = 85.
+  EXPECT_EQ(*a.indicator("c-likert")->normalized, 87.5);
+  EXPECT_EQ(a.indicator("c-likert")->rater_spread, 25.0);
+  EXPECT_FALSE(a.indicator("c-likert")->raters_disagree);  // tolerance 30
+  EXPECT_EQ(*a.dimension("conduct")->score, 86.25);        // (87.5 + 85) / 2
+  // shared: bands 6 -> 100, levels partial -> 50.
+  EXPECT_EQ(*a.dimension("shared")->score, 75.0);
+  EXPECT_FALSE(a.dimension("capability")->applies);
+  // conduct weighs 2, shared 1, capability does not apply: 86.25*2/3 + 75/3.
+  EXPECT_DOUBLE_EQ(a.dimension("conduct")->weight, 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(*a.base, 82.5);
+  EXPECT_EQ(a.bonus, 1.0);
+  EXPECT_DOUBLE_EQ(*a.total, 83.5);
+  EXPECT_EQ(a.grade, "a");
+  EXPECT_EQ(a.rank, 1);
+  // Every point is accounted for: the contributions add up to the base.
+  double sum = 0;
+  for (const auto& i : a.indicators) sum += i.contribution.value_or(0);
+  EXPECT_NEAR(sum, *a.base, 1e-12);
+
+  const score::CompanyScore& b = *run.find("sme-b");
+  // capability: 62.5 % and true -> (62.5 + 100) / 2 = 81.25.
+  EXPECT_EQ(*b.dimension("capability")->score, 81.25);
+  // shared: bands 2 -> 50; levels declared null, left out: coverage 1/2 = the minimum 0.5.
+  EXPECT_EQ(b.indicator("x-levels")->missing, score::Missing::declared);
+  EXPECT_EQ(b.dimension("shared")->coverage, 0.5);
+  EXPECT_EQ(*b.dimension("shared")->score, 50.0);
+  EXPECT_EQ(b.indicator("x-bands")->weight, 1.0);  // renormalized within the dimension
+  EXPECT_DOUBLE_EQ(*b.total, (81.25 + 50) / 2);    // 65.625
+  EXPECT_EQ(b.grade, "b");
+  EXPECT_EQ(b.rank, 2);
+  EXPECT_EQ(b.role_rank, 1);
+  EXPECT_DOUBLE_EQ(b.coverage, 3.0 / 4.0);
+}
+
+TEST(ScoreRun, PairsAndEcosystemsByHand) {
+  const auto ws = mini();
+  const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  ASSERT_EQ(run.pairs.size(), 1u);
+  const score::PairScore& p = run.pairs[0];
+  ASSERT_EQ(p.dimensions.size(), 3u);
+  EXPECT_EQ(*p.dimensions[0].combined, 86.25);  // conduct: the large firm's own
+  EXPECT_EQ(*p.dimensions[1].combined, 81.25);  // capability: the SME's own
+  EXPECT_EQ(*p.dimensions[2].combined, 62.5);   // shared: mean of 75 and 50
+  EXPECT_EQ(*p.dimensions[2].gap, 25.0);        // 75 - 50
+  EXPECT_TRUE(p.dimensions[2].gap_flagged);     // threshold 10
+  EXPECT_DOUBLE_EQ(*p.total, (86.25 * 2 + 81.25 + 62.5) / 4);  // 79.0625
+  EXPECT_EQ(p.grade, "b");
+  ASSERT_EQ(p.gaps.size(), 1u);  // x-levels is not rated by the SME
+  EXPECT_EQ(p.gaps[0].id, "x-bands");
+  EXPECT_EQ(p.gaps[0].gap, 50.0);
+
+  ASSERT_EQ(run.ecosystems.size(), 1u);
+  const score::EcosystemScore& e = run.ecosystems[0];
+  EXPECT_EQ(*e.axes[0].value, 86.25);
+  EXPECT_EQ(*e.axes[1].value, 81.25);
+  EXPECT_EQ(*e.axes[1].partners_min, 81.25);
+  EXPECT_EQ(*e.axes[2].value, 62.5);
+}
+
+TEST(ScoreRun, GeometricMethod) {
+  const auto ws = mini();
+  score::Options options;
+  options.method = model::Method::weighted_geometric;
+  const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, options);
+  const score::CompanyScore& a = *run.find("large-a");
+  const double conduct = std::sqrt(87.5 * 85.0);
+  const double shared = std::sqrt(100.0 * 50.0);
+  EXPECT_DOUBLE_EQ(*a.dimension("conduct")->score, conduct);
+  EXPECT_DOUBLE_EQ(*a.base, std::pow(conduct, 2.0 / 3.0) * std::pow(shared, 1.0 / 3.0));
+  EXPECT_FALSE(a.indicators[0].contribution.has_value());  // not additive
+}
+
+TEST(ScoreRun, ZeroPolicyAndUnscoredDimension) {
+  auto ws = mini();
+  model::Rubric rubric = ws.rubrics[0];
+  rubric.missing.policy = model::MissingPolicy::zero;
+  auto run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  // shared of sme-b: x-bands 50 and x-levels counted as 0 -> 25.
+  EXPECT_EQ(*run.find("sme-b")->dimension("shared")->score, 25.0);
+
+  rubric.missing.policy = model::MissingPolicy::renormalize;
+  rubric.missing.min_coverage = 0.75;
+  run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  const score::CompanyScore& b = *run.find("sme-b");
+  // Coverage 0.5 < 0.75: the dimension is unscored and so is the firm, never scored on less.
+  EXPECT_TRUE(b.dimension("shared")->unscored);
+  EXPECT_FALSE(b.total.has_value());
+  EXPECT_EQ(b.rank, 0);
+  EXPECT_EQ(b.grade, "");
+  EXPECT_EQ(run.scored_count, 1);
+}
+
+TEST(ScoreRun, FloorsCapTheGrade) {
+  auto ws = mini();
+  model::Rubric rubric = ws.rubrics[0];
+  rubric.grades.floors[0].below = 80;  // shared 75 < 80 -> at most b
+  const auto run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  const score::CompanyScore& a = *run.find("large-a");
+  EXPECT_EQ(a.grade_before_floors, "a");
+  EXPECT_EQ(a.grade, "b");
+  EXPECT_EQ(a.floors_applied, std::vector<std::string>{"shared"});
+}
+
+TEST(ScoreRun, AdjustmentCapsAndClamp) {
+  auto ws = mini();
+  model::Rubric rubric = ws.rubrics[0];
+  ws.companies[0].evaluation.adjustments.push_back({"bonus-x", 2, "more", "", {}, {}});
+  ws.companies[0].evaluation.adjustments.push_back({"penalty-y", 1, "less", "", {}, {}});
+  rubric.adjustments.bonus_cap = 2;
+  auto run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  const score::CompanyScore& a = *run.find("large-a");
+  EXPECT_EQ(a.bonus, 2.0);    // 1 + 2 claimed, capped at 2
+  EXPECT_EQ(a.penalty, 1.0);
+  EXPECT_DOUBLE_EQ(*a.total, 82.5 + 2 - 1);
+
+  rubric.adjustments.bonus_cap = 100;
+  ws.companies[0].evaluation.adjustments.push_back({"bonus-x", 20, "lots", "", {}, {}});
+  run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  EXPECT_EQ(*run.find("large-a")->total, 100.0);
+  EXPECT_TRUE(run.find("large-a")->clamped);
+}
+
+TEST(ScoreRun, RelativeGradesAndCompetitionRanks) {
+  auto ws = shipped_2016();
+  model::Rubric rubric = ws.rubrics[0];
+  rubric.grades.mode = model::GradeMode::relative;
+  rubric.grades.floors.clear();
+  rubric.grades.bands = {{"top", {}, 0, 0.1}, {"rest", {}, 0, 0.9}};
+  const auto run = score::score_run(rubric, ws.companies, ws.pairs, {});
+  int top = 0;
+  for (const auto& c : run.companies) top += c.grade == "top";
+  EXPECT_EQ(top, 3);  // 10 % of 30, and no tie at the boundary
+  // Competition ranking: the three firms tied at 24th are followed by 27th.
+  std::vector<int> ranks;
+  for (const auto& c : run.companies) ranks.push_back(c.rank);
+  std::sort(ranks.begin(), ranks.end());
+  EXPECT_EQ(ranks[23], 24);
+  EXPECT_EQ(ranks[24], 24);
+  EXPECT_EQ(ranks[25], 24);
+  EXPECT_EQ(ranks[26], 27);
+}
+
+TEST(Properties, RaisingOneRatingNeverLowersTheTotal) {
+  const auto ws = shipped_2016();
+  const model::Rubric& rubric = ws.rubrics[0];
+  for (const auto& company : ws.companies) {
+    const double before = *score::score_run(rubric, {company}, {}, {}).companies[0].total;
+    for (std::size_t k = 0; k < company.evaluation.ratings.size(); ++k) {
+      model::Company raised = company;
+      auto& r = raised.evaluation.ratings[k];
+      if (r.value && std::get<double>(*r.value) < 5) r.value = std::get<double>(*r.value) + 1;
+      for (auto& rv : r.per_rater)
+        if (std::get<double>(rv.value) < 5) rv.value = std::get<double>(rv.value) + 1;
+      const double after = *score::score_run(rubric, {raised}, {}, {}).companies[0].total;
+      EXPECT_GE(after, before) << company.id << " " << r.indicator;
+    }
+  }
+}
+
+TEST(Properties, ScalingAllWeightsChangesNothing) {
+  const auto ws = shipped_2016();
+  model::Rubric scaled = ws.rubrics[0];
+  for (auto& d : scaled.dimensions) {
+    d.weight *= 3.7;
+    for (auto& i : d.indicators) i.weight *= 0.3;
+  }
+  const auto a = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  const auto b = score::score_run(scaled, ws.companies, ws.pairs, {});
+  for (std::size_t k = 0; k < a.companies.size(); ++k) {
+    EXPECT_NEAR(*a.companies[k].total, *b.companies[k].total, 1e-9) << a.companies[k].company->id;
+    EXPECT_EQ(a.companies[k].rank, b.companies[k].rank);
+  }
+}
+
+TEST(Properties, AbsoluteScoresDoNotDependOnTheCohort) {
+  const auto ws = shipped_2016();
+  const auto all = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  const std::vector<model::Company> few(ws.companies.begin(), ws.companies.begin() + 5);
+  const auto some = score::score_run(ws.rubrics[0], few, {}, {});
+  for (const auto& c : some.companies) EXPECT_EQ(*c.total, *all.find(c.company->id)->total) << c.company->id;
+}
+
+TEST(RubricWeights, SharesOfTheTotal) {
+  const auto ws = mini();
+  const auto w = score::rubric_weights(ws.rubrics[0]);
+  EXPECT_DOUBLE_EQ(w.dimensions[0].weight, 0.5);  // 2 of 4
+  EXPECT_DOUBLE_EQ(w.dimensions[0].indicators[0].effective_weight, 0.25);
+  const model::Rubric survey = load::load_rubric_file(repo("rubrics/sme-4ir-issues-2017.yaml"), {});
+  const auto s = score::rubric_weights(survey);
+  double total = 0;
+  for (const auto& d : s.dimensions) total += d.weight;
+  EXPECT_NEAR(total, 1.0, 1e-12);
+  // 2-4 global market opportunities: 9.0 of the printed 100.2.
+  EXPECT_NEAR(s.dimensions[1].indicators[3].effective_weight, 9.0 / 100.2, 1e-12);
+}
