@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""The same inputs give the same bytes: under other time zones and locales,
+from another working directory, and whatever order the inputs are listed in.
+
+Scores the shipped 2016 evaluation with `--out` (every report file) and
+`--format json` (stdout) in each setting and compares the bytes.
+Usage: check_determinism.py ECOSCORE REPO_ROOT
+"""
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+RUBRIC = "rubrics/winwin-ecosystem-2016.yaml"
+
+
+def run(binary, cwd, out, env_extra, inputs):
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    env.update(env_extra)
+    cmd = [binary, "score", "-q", "--rubric", RUBRIC, "--format", "json", "--out", out] + inputs
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=True)
+    files = {name: open(os.path.join(out, name), "rb").read() for name in sorted(os.listdir(out))}
+    return proc.stdout, files
+
+
+def main() -> int:
+    binary, root = sys.argv[1:3]
+    work = tempfile.mkdtemp(prefix="ecoscore-determinism-")
+    try:
+        # A copy of the inputs elsewhere, run with the same relative paths.
+        elsewhere = os.path.join(work, "elsewhere")
+        os.makedirs(os.path.join(elsewhere, "companies"))
+        shutil.copytree(os.path.join(root, "rubrics"), os.path.join(elsewhere, "rubrics"))
+        shutil.copytree(os.path.join(root, "companies", "2016"), os.path.join(elsewhere, "companies", "2016"))
+        files_sorted = sorted(os.path.relpath(p, root) for p in glob.glob(os.path.join(root, "companies/2016/*.yaml")))
+
+        settings = [
+            ("reference", root, {"TZ": "UTC", "LC_ALL": "C"}, ["companies/2016"]),
+            ("Seoul, ko_KR", root, {"TZ": "Asia/Seoul", "LC_ALL": "ko_KR.UTF-8", "LANG": "ko_KR.UTF-8"}, ["companies/2016"]),
+            ("New York, de_DE", root, {"TZ": "America/New_York", "LC_ALL": "de_DE.UTF-8"}, ["companies/2016"]),
+            ("another directory", elsewhere, {"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8"}, ["companies/2016"]),
+            ("files listed in reverse", root, {"TZ": "UTC"}, list(reversed(files_sorted))),
+        ]
+        reference = None
+        failed = False
+        for i, (name, cwd, env, inputs) in enumerate(settings):
+            result = run(binary, cwd, os.path.join(work, f"out{i}"), env, inputs)
+            if reference is None:
+                reference = result
+                print(f"reference: {len(result[0])} bytes of JSON, files {', '.join(result[1])}")
+                continue
+            same = result == reference
+            print(f"{name}: {'identical' if same else 'DIFFERENT'}")
+            if not same:
+                failed = True
+                for fname in sorted(set(result[1]) | set(reference[1])):
+                    if result[1].get(fname) != reference[1].get(fname):
+                        print(f"  {fname} differs")
+        if failed:
+            return 1
+        print(f"{len(settings) - 1} settings, 1 reference: all identical")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
