@@ -175,6 +175,10 @@ int run_command(const Command& command, const std::vector<std::string>& rest, Co
 
 const std::vector<Command>& commands() { return all_commands(); }
 
+void throw_usage(const std::string& message) {
+  throw core::UsageError({core::make_error({}, core::Msg::usage_error, {message})});
+}
+
 void CommonOptions::merge(const CommonOptions& later) {
   quiet = quiet || later.quiet;
   verbose = verbose || later.verbose;

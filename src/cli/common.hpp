@@ -68,6 +68,9 @@ struct Command {
       setup;
 };
 
+// Stops the command with a usage error (exit 2) saying `message`.
+[[noreturn]] void throw_usage(const std::string& message);
+
 // Every command, in the order `ecoscore --help` lists them.
 const std::vector<Command>& commands();
 

@@ -14,14 +14,6 @@ struct ExplainOptions {
   std::string indicator;
 };
 
-[[noreturn]] void usage(const std::string& message, std::string suggestion = {}) {
-  core::Diagnostic d;
-  d.message = core::Msg::usage_error;
-  d.args = {message};
-  d.suggestion = std::move(suggestion);
-  throw core::UsageError({d});
-}
-
 int run_explain(ExplainOptions options, Context& ctx) {
   options.scoring.paths = options.cohort;
   options.scoring.paths.push_back(options.company_file);
@@ -29,7 +21,7 @@ int run_explain(ExplainOptions options, Context& ctx) {
   const score::CompanyScore* target = nullptr;
   for (const auto& c : scored->run.companies)
     if (c.company->path == options.company_file) target = &c;
-  if (!target) usage("'" + options.company_file + "' is not a company file");
+  if (!target) throw_usage("'" + options.company_file + "' is not a company file");
   std::optional<std::string> only;
   if (!options.indicator.empty()) {
     const model::Rubric& rubric = *scored->run.rubric;
@@ -38,7 +30,7 @@ int run_explain(ExplainOptions options, Context& ctx) {
       for (const auto& d : rubric.dimensions)
         for (const auto& i : d.indicators) ids.push_back(i.id);
       const std::string near = core::closest_match(options.indicator, ids);
-      usage("unknown indicator '" + options.indicator + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+      throw_usage("unknown indicator '" + options.indicator + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
     }
     only = options.indicator;
   }

@@ -13,17 +13,10 @@ struct RubricOptions {
   std::string format;
 };
 
-[[noreturn]] void usage(const std::string& message) {
-  core::Diagnostic d;
-  d.message = core::Msg::usage_error;
-  d.args = {message};
-  throw core::UsageError({d});
-}
-
 int run_rubric(const RubricOptions& options, Context& ctx) {
-  if (options.action != "show") usage("unknown action '" + options.action + "'; the action is 'show'");
-  if (options.file.empty()) usage("rubric show needs a FILE");
-  if (options.format != "text" && options.format != "json") usage("--format must be text or json, not '" + options.format + "'");
+  if (options.action != "show") throw_usage("unknown action '" + options.action + "'; the action is 'show'");
+  if (options.file.empty()) throw_usage("rubric show needs a FILE");
+  if (options.format != "text" && options.format != "json") throw_usage("--format must be text or json, not '" + options.format + "'");
   const model::Rubric rubric = load::load_rubric_file(options.file, {});
   if (options.format == "json")
     report::write_rubric_json(ctx.out, rubric);

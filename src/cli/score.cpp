@@ -28,10 +28,7 @@ std::string render(Write write) {
 int run_score(const ScoreOptions& options, Context& ctx) {
   static const std::vector<std::string> kFormats = {"table", "json", "csv", "md"};
   if (std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end()) {
-    core::Diagnostic d;
-    d.message = core::Msg::usage_error;
-    d.args = {"--format must be one of table, json, csv, md, not '" + options.format + "'"};
-    throw core::UsageError({d});
+    throw_usage("--format must be one of table, json, csv, md, not '" + options.format + "'");
   }
   const auto scored = load_and_score(options.scoring, ctx);
   const score::Run& run = scored->run;

@@ -22,10 +22,7 @@ std::optional<E> parse_choice(const std::string& text, std::span<const model::En
     if (auto v = model::parse_name(names, text)) return v;
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-  core::Diagnostic d;
-  d.message = core::Msg::usage_error;
-  d.args = {fmt::format("{} must be one of {}, not '{}'", option, list, text)};
-  throw core::UsageError({d});
+  throw_usage(fmt::format("{} must be one of {}, not '{}'", option, list, text));
 }
 
 }  // namespace

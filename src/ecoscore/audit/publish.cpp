@@ -16,11 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void fail_output(const std::string& path, core::Msg msg, std::vector<std::string> args) {
-  core::Diagnostic d;
-  d.where = {path, 0, 0};
-  d.message = msg;
-  d.args = std::move(args);
-  throw core::OutputError({d});
+  throw core::OutputError({core::make_error({path, 0, 0}, msg, std::move(args))});
 }
 
 void write_all(int fd, const std::string& content, const std::string& path) {
@@ -29,11 +25,7 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      core::Diagnostic d;
-      d.where = {path, 0, 0};
-      d.message = core::Msg::output_failed;
-      d.args = {std::strerror(errno)};
-      throw core::IoError({d});
+      throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {std::strerror(errno)})});
     }
     done += static_cast<std::size_t>(n);
   }

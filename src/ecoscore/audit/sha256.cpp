@@ -47,11 +47,7 @@ std::string sha256_file(const std::string& path) {
     EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
   }
   if (in.bad() || !in.eof()) {
-    core::Diagnostic d;
-    d.where = {path, 0, 0};
-    d.message = core::Msg::file_unreadable;
-    d.args = {"read error"};
-    throw core::IoError({d});
+    throw core::IoError({core::make_error({path, 0, 0}, core::Msg::file_unreadable, {"read error"})});
   }
   return finish(ctx);
 }

@@ -29,6 +29,19 @@ std::string Diagnostic::render(Lang lang) const {
   return out;
 }
 
+Diagnostic make_error(SourceLocation where, Msg message, std::vector<std::string> args, std::string suggestion,
+                      std::string document_path) {
+  return Diagnostic{Severity::error, std::move(where), message, std::move(args), std::move(suggestion),
+                    std::move(document_path)};
+}
+
+Diagnostic make_warning(SourceLocation where, Msg message, std::vector<std::string> args, std::string suggestion,
+                        std::string document_path) {
+  Diagnostic d = make_error(std::move(where), message, std::move(args), std::move(suggestion), std::move(document_path));
+  d.severity = Severity::warning;
+  return d;
+}
+
 bool has_errors(const Diagnostics& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::error; });

@@ -30,6 +30,12 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
+// An error (or, with make_warning, a warning) about a place in an input.
+Diagnostic make_error(SourceLocation where, Msg message, std::vector<std::string> args = {},
+                      std::string suggestion = {}, std::string document_path = {});
+Diagnostic make_warning(SourceLocation where, Msg message, std::vector<std::string> args = {},
+                        std::string suggestion = {}, std::string document_path = {});
+
 bool has_errors(const Diagnostics& diagnostics);
 
 // Sorts by file, line, column, then message, so that output does not depend on

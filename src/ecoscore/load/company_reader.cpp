@@ -93,7 +93,7 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
 
 void read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
   if (!r.expect(list, Node::Kind::sequence, path)) return;
-  std::map<std::string, const Node*> seen;
+  UniqueIds ids(r);
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     Fields f(r, list.children[i], index_path(path, i));
     if (!f.ok()) continue;
@@ -107,11 +107,7 @@ void read_raters(Reader& r, const Node& list, const std::string& path, std::vect
     }
     f.finish();
     if (!vid) continue;
-    if (auto [it, inserted] = seen.emplace(*vid, id); !inserted) {
-      r.error(*id, f.path_of("id"), Msg::duplicate_id,
-              {*vid, std::to_string(it->second->line), std::to_string(it->second->column)});
-      continue;
-    }
+    if (!ids.add(*vid, *id, f.path_of("id"))) continue;
     rater.id = *vid;
     out.push_back(std::move(rater));
   }
@@ -321,13 +317,7 @@ void check_value(const model::Value& value, const model::Indicator& ind, const c
                  const std::string& doc_path, core::Diagnostics& out) {
   using model::ScaleKind;
   const auto report = [&](Msg msg, std::vector<std::string> args, std::string suggestion = {}) {
-    core::Diagnostic d;
-    d.where = where;
-    d.message = msg;
-    d.args = std::move(args);
-    d.suggestion = std::move(suggestion);
-    d.document_path = doc_path;
-    out.push_back(std::move(d));
+    out.push_back(core::make_error(where, msg, std::move(args), std::move(suggestion), doc_path));
   };
   const auto& s = ind.scale;
   const bool wants_number = s.kind == ScaleKind::likert || s.kind == ScaleKind::numeric ||
@@ -362,16 +352,8 @@ void check_value(const model::Value& value, const model::Indicator& ind, const c
 void check_company(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
   const auto& ev = company.evaluation;
   const auto report = [&](const core::SourceLocation& where, const std::string& doc_path, Msg msg,
-                          std::vector<std::string> args, std::string suggestion = {},
-                          core::Severity severity = core::Severity::error) {
-    core::Diagnostic d;
-    d.severity = severity;
-    d.where = where;
-    d.message = msg;
-    d.args = std::move(args);
-    d.suggestion = std::move(suggestion);
-    d.document_path = doc_path;
-    out.push_back(std::move(d));
+                          std::vector<std::string> args, std::string suggestion = {}) {
+    out.push_back(core::make_error(where, msg, std::move(args), std::move(suggestion), doc_path));
   };
   if (ev.rubric_version != rubric.version) {
     report(ev.rubric_where, "/evaluation/rubric", Msg::rubric_version_mismatch,
@@ -412,10 +394,12 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
     if (!d.applies_to(role)) continue;
     for (const auto& i : d.indicators) {
       if (company.find_rating(i.id)) continue;
-      const bool fail = rubric.missing.policy == model::MissingPolicy::fail;
-      report(ev.ratings_where, "/evaluation/ratings", Msg::rating_missing,
-             {i.id, std::string(model::to_string(rubric.missing.policy))}, {},
-             fail ? core::Severity::error : core::Severity::warning);
+      // Under `fail` a missing rating stops scoring; otherwise the policy scores it.
+      auto missing = core::make_error(ev.ratings_where, Msg::rating_missing,
+                                      {i.id, std::string(model::to_string(rubric.missing.policy))}, {},
+                                      "/evaluation/ratings");
+      if (rubric.missing.policy != model::MissingPolicy::fail) missing.severity = core::Severity::warning;
+      out.push_back(std::move(missing));
     }
   }
   std::vector<std::string> adjustment_ids;

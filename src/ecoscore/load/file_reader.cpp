@@ -12,16 +12,11 @@
 namespace ecoscore::load {
 namespace {
 
-using core::Diagnostic;
 using core::Msg;
 
 void report(core::Diagnostics& out, const std::string& path, int line, int column, Msg msg,
             std::vector<std::string> args = {}) {
-  Diagnostic d;
-  d.where = {path, line, column};
-  d.message = msg;
-  d.args = std::move(args);
-  out.push_back(std::move(d));
+  out.push_back(core::make_error({path, line, column}, msg, std::move(args)));
 }
 
 std::string file_type_name(mode_t mode) {

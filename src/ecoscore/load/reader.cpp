@@ -13,18 +13,11 @@ using core::Msg;
 
 void Reader::error(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args,
                    std::string suggestion) {
-  core::Diagnostic d;
-  d.where = where(at);
-  d.message = msg;
-  d.args = std::move(args);
-  d.suggestion = std::move(suggestion);
-  d.document_path = doc_path;
-  out_.push_back(std::move(d));
+  out_.push_back(core::make_error(where(at), msg, std::move(args), std::move(suggestion), doc_path));
 }
 
 void Reader::warning(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args) {
-  error(at, doc_path, msg, std::move(args));
-  out_.back().severity = core::Severity::warning;
+  out_.push_back(core::make_warning(where(at), msg, std::move(args), {}, doc_path));
 }
 
 bool Reader::expect(const Node& node, Node::Kind kind, const std::string& doc_path) {
@@ -164,6 +157,14 @@ void Reader::report_bad_choice(const Node& node, const std::string& doc_path, co
   for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
   error(node, doc_path, Msg::bad_choice, {core::escape_control(spelled), list},
         core::closest_match(spelled, options));
+}
+
+bool UniqueIds::add(const std::string& id, const Node& at, const std::string& doc_path) {
+  const auto [it, inserted] = seen_.emplace(id, &at);
+  if (!inserted)
+    reader_.error(at, doc_path, Msg::duplicate_id,
+                  {id, std::to_string(it->second->line), std::to_string(it->second->column)});
+  return inserted;
 }
 
 Fields::Fields(Reader& reader, const Node& map, std::string doc_path)

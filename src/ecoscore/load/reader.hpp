@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -85,6 +86,19 @@ class Fields {
   bool ok_;
   std::vector<bool> taken_;
   std::vector<std::string> known_;
+};
+
+// Ids that must be unique within a scope; a repeat is reported with the
+// place of the first.
+class UniqueIds {
+ public:
+  explicit UniqueIds(Reader& reader) : reader_(reader) {}
+  // False (and reported) when `id` was seen before.
+  bool add(const std::string& id, const Node& at, const std::string& doc_path);
+
+ private:
+  Reader& reader_;
+  std::map<std::string, const Node*> seen_;
 };
 
 // "/a/b" + 3 -> "/a/b/3"

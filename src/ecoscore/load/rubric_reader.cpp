@@ -13,24 +13,6 @@ using core::Msg;
 using model::Scale;
 using model::ScaleKind;
 
-// Tracks ids within one namespace (dimensions and indicators share one, so an
-// indicator id is unambiguous in company files).
-class IdRegistry {
- public:
-  explicit IdRegistry(Reader& reader) : reader_(reader) {}
-  bool add(const std::string& id, const Node& at, const std::string& doc_path) {
-    const auto [it, inserted] = seen_.emplace(id, &at);
-    if (!inserted)
-      reader_.error(at, doc_path, Msg::duplicate_id,
-                    {id, std::to_string(it->second->line), std::to_string(it->second->column)});
-    return inserted;
-  }
-
- private:
-  Reader& reader_;
-  std::map<std::string, const Node*> seen_;
-};
-
 std::optional<double> positive(Reader& r, const Node& n, const std::string& path, std::string_view what) {
   auto v = r.number(n, path);
   if (v && *v <= 0) {
@@ -115,7 +97,7 @@ bool read_bands(Reader& r, const Node& list, const std::string& path, Scale& sca
 bool read_levels(Reader& r, const Node& list, const std::string& path, Scale& scale) {
   if (!r.expect(list, Node::Kind::sequence, path)) return false;
   bool ok = true;
-  std::map<std::string, const Node*> seen;
+  UniqueIds ids(r);
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     const std::string p = index_path(path, i);
     Fields f(r, list.children[i], p);
@@ -134,9 +116,7 @@ bool read_levels(Reader& r, const Node& list, const std::string& path, Scale& sc
       ok = false;
       continue;
     }
-    if (auto [it, inserted] = seen.emplace(*vid, id); !inserted) {
-      r.error(*id, f.path_of("id"), Msg::duplicate_id,
-              {*vid, std::to_string(it->second->line), std::to_string(it->second->column)});
+    if (!ids.add(*vid, *id, f.path_of("id"))) {
       ok = false;
       continue;
     }
@@ -265,34 +245,37 @@ std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& no
 
 struct Context {
   Reader& r;
-  IdRegistry& ids;
+  UniqueIds& ids;  // dimensions and indicators share one namespace
   const std::optional<Scale>& default_scale;
   const std::vector<model::Anchor>& default_anchors;  // for indicators on the default scale
   model::WeightMode weights;
 };
+
+// The id (unique among dimensions and indicators) and bilingual label that
+// dimensions and indicators both have.
+bool read_identity(Context& c, Fields& f, std::string& id, model::Label& label) {
+  bool ok = false;
+  if (const Node* n = f.required("id")) {
+    if (auto v = c.r.id(*n, f.path_of("id"))) {
+      id = *v;
+      ok = c.ids.add(*v, *n, f.path_of("id"));
+    }
+  }
+  if (const Node* n = f.required("label")) {
+    if (auto v = c.r.label(*n, f.path_of("label"), true)) label = *v; else ok = false;
+  } else {
+    ok = false;
+  }
+  return ok;
+}
 
 std::optional<model::Indicator> read_indicator(Context& c, const Node& node, const std::string& path) {
   Reader& r = c.r;
   Fields f(r, node, path);
   if (!f.ok()) return std::nullopt;
   model::Indicator ind;
-  bool ok = true;
   ind.where = r.where(node);
-  if (const Node* id = f.required("id")) {
-    if (auto v = r.id(*id, f.path_of("id"))) {
-      ind.id = *v;
-      ok = c.ids.add(*v, *id, f.path_of("id")) && ok;
-    } else {
-      ok = false;
-    }
-  } else {
-    ok = false;
-  }
-  if (const Node* n = f.required("label")) {
-    if (auto v = r.label(*n, f.path_of("label"), true)) ind.label = *v; else ok = false;
-  } else {
-    ok = false;
-  }
+  bool ok = read_identity(c, f, ind.id, ind.label);
   if (const Node* n = f.optional("weight")) {
     if (auto v = positive(r, *n, f.path_of("weight"), "weight")) ind.weight = *v; else ok = false;
   }
@@ -321,22 +304,7 @@ std::optional<model::Dimension> read_dimension(Context& c, const Node& node, con
   if (!f.ok()) return std::nullopt;
   model::Dimension dim;
   dim.where = r.where(node);
-  bool ok = true;
-  if (const Node* id = f.required("id")) {
-    if (auto v = r.id(*id, f.path_of("id"))) {
-      dim.id = *v;
-      ok = c.ids.add(*v, *id, f.path_of("id")) && ok;
-    } else {
-      ok = false;
-    }
-  } else {
-    ok = false;
-  }
-  if (const Node* n = f.required("label")) {
-    if (auto v = r.label(*n, f.path_of("label"), true)) dim.label = *v; else ok = false;
-  } else {
-    ok = false;
-  }
+  bool ok = read_identity(c, f, dim.id, dim.label);
   const Node* weight = f.optional("weight");
   if (c.weights == model::WeightMode::global && weight) {
     r.error(*weight, f.path_of("weight"), Msg::weight_mode_conflict);
@@ -418,7 +386,7 @@ bool read_grades(Reader& r, const Node& node, const std::string& path, model::Gr
   }
   const bool relative = grades.mode == model::GradeMode::relative;
   if (const Node* list = f.required("bands"); list && r.expect(*list, Node::Kind::sequence, f.path_of("bands"))) {
-    std::map<std::string, const Node*> seen;
+    UniqueIds ids(r);
     double share_sum = 0;
     for (std::size_t i = 0; i < list->children.size(); ++i) {
       const std::string p = index_path(f.path_of("bands"), i);
@@ -432,11 +400,7 @@ bool read_grades(Reader& r, const Node& node, const std::string& path, model::Gr
       if (const Node* id = b.required("id")) {
         if (auto v = r.id(*id, b.path_of("id"))) {
           band.id = *v;
-          if (auto [it, inserted] = seen.emplace(*v, id); !inserted) {
-            r.error(*id, b.path_of("id"), Msg::duplicate_id,
-                    {*v, std::to_string(it->second->line), std::to_string(it->second->column)});
-            band_ok = false;
-          }
+          band_ok = ids.add(*v, *id, b.path_of("id"));
         } else {
           band_ok = false;
         }
@@ -527,7 +491,7 @@ bool read_adjustments(Reader& r, const Node& node, const std::string& path, mode
     }
   }
   if (const Node* list = f.optional("items"); list && r.expect(*list, Node::Kind::sequence, f.path_of("items"))) {
-    std::map<std::string, const Node*> seen;
+    UniqueIds ids(r);
     for (std::size_t i = 0; i < list->children.size(); ++i) {
       const std::string p = index_path(f.path_of("items"), i);
       Fields b(r, list->children[i], p);
@@ -549,9 +513,7 @@ bool read_adjustments(Reader& r, const Node& node, const std::string& path, mode
         ok = false;
         continue;
       }
-      if (auto [it, inserted] = seen.emplace(*vid, id); !inserted) {
-        r.error(*id, b.path_of("id"), Msg::duplicate_id,
-                {*vid, std::to_string(it->second->line), std::to_string(it->second->column)});
+      if (!ids.add(*vid, *id, b.path_of("id"))) {
         ok = false;
         continue;
       }
@@ -679,7 +641,7 @@ std::optional<model::Rubric> read_rubric(const Node& root, Reader& r) {
   if (const Node* n = f.optional("adjustments")) ok = read_adjustments(r, *n, f.path_of("adjustments"), rubric.adjustments) && ok;
   f.finish();
 
-  IdRegistry ids(r);
+  UniqueIds ids(r);
   Context c{r, ids, default_scale, default_anchors, rubric.weights};
   if (dims && r.expect(*dims, Node::Kind::sequence, "/dimensions")) {
     for (std::size_t i = 0; i < dims->children.size(); ++i) {

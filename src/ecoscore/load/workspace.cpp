@@ -18,14 +18,8 @@ namespace fs = std::filesystem;
 using core::Msg;
 
 void report(core::Diagnostics& out, core::SourceLocation where, Msg msg, std::vector<std::string> args,
-            std::string suggestion = {}, core::Severity severity = core::Severity::error) {
-  core::Diagnostic d;
-  d.severity = severity;
-  d.where = std::move(where);
-  d.message = msg;
-  d.args = std::move(args);
-  d.suggestion = std::move(suggestion);
-  out.push_back(std::move(d));
+            std::string suggestion = {}) {
+  out.push_back(core::make_error(std::move(where), msg, std::move(args), std::move(suggestion)));
 }
 
 bool is_yaml_name(const fs::path& p) {
@@ -289,8 +283,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         // Only a run that goes on leaves the pair out; in a failing run the
         // partner's own file may be the one that failed.
         if (!core::has_errors(out))
-          report(out, c.where, Msg::partner_not_loaded, {partner_id}, core::closest_match(partner_id, company_ids),
-               core::Severity::warning);
+          out.push_back(core::make_warning(c.where, Msg::partner_not_loaded, {partner_id},
+                                           core::closest_match(partner_id, company_ids)));
         continue;
       }
       if (partner->role() == c.role()) {

@@ -173,11 +173,9 @@ class TreeBuilder : public YAML::EventHandler {
       // Point at the later occurrence and name the first one.
       std::size_t first = k - 1;
       while (first > 0 && keys[first - 1]->text == keys[k]->text) --first;
-      core::Diagnostic d;
-      d.where = {path, keys[k]->line, keys[k]->column};
-      d.message = Msg::duplicate_key;
-      d.args = {keys[k]->text, std::to_string(keys[first]->line), std::to_string(keys[first]->column)};
-      duplicates.push_back(std::move(d));
+      duplicates.push_back(core::make_error(
+          {path, keys[k]->line, keys[k]->column}, Msg::duplicate_key,
+          {keys[k]->text, std::to_string(keys[first]->line), std::to_string(keys[first]->column)}));
     }
   }
 
@@ -190,11 +188,7 @@ class TreeBuilder : public YAML::EventHandler {
 
 void report(core::Diagnostics& out, const std::string& path, int line, int column, Msg msg,
             std::vector<std::string> args) {
-  core::Diagnostic d;
-  d.where = {path, line, column};
-  d.message = msg;
-  d.args = std::move(args);
-  out.push_back(std::move(d));
+  out.push_back(core::make_error({path, line, column}, msg, std::move(args)));
 }
 
 }  // namespace

@@ -334,10 +334,7 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
   run.method = options.method.value_or(rubric.method);
   run.normalization = options.normalization.value_or(rubric.normalization);
   if (run.method == Method::topsis) {
-    core::Diagnostic d;
-    d.message = core::Msg::method_unavailable;
-    d.args = {"topsis"};
-    throw core::UsageError({d});
+    throw core::UsageError({core::make_error({}, core::Msg::method_unavailable, {"topsis"})});
   }
   std::vector<const model::Company*> sorted;
   for (const auto& c : companies) sorted.push_back(&c);
