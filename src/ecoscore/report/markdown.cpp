@@ -143,6 +143,15 @@ void write_report_markdown(std::ostream& out, const score::Run& run, const RunIn
       }
       row(out, cells);
     }
+    out << '\n';
+    for (const auto& es : run.ecosystems) {
+      out << "- " << name_of(*es.large, lang) << " — " << word(Word::partners, lang) << ": ";
+      for (std::size_t k = 0; k < es.partners.size(); ++k) {
+        const score::CompanyScore* partner = run.find(es.partners[k]->id);
+        out << (k ? ", " : "") << name_of(*es.partners[k], lang) << ' ' << shown(partner->total, p);
+      }
+      out << '\n';
+    }
   }
   notes(out, run, lang);
 }
