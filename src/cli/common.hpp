@@ -79,5 +79,7 @@ Command validate_command();
 Command score_command();
 Command explain_command();
 Command rubric_command();
+Command verify_command();
+Command diff_command();
 
 }  // namespace ecoscore::cli

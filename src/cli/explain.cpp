@@ -15,6 +15,7 @@ struct ExplainOptions {
 };
 
 int run_explain(ExplainOptions options, Context& ctx) {
+  options.scoring.lang = ctx.common.lang;
   options.scoring.paths = options.cohort;
   options.scoring.paths.push_back(options.company_file);
   const auto scored = load_and_score(options.scoring, ctx);

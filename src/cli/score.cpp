@@ -1,48 +1,51 @@
 // ecoscore score --rubric FILE PATH...: scores every company and prints the
-// ranking, or writes the reports into a folder.
-#include <sstream>
-
-#include "cli/scoring.hpp"
+// ranking, or writes a run folder (reports and manifest).
+#include <cstdlib>
+#include <filesystem>
 
 #include <spdlog/spdlog.h>
-#include "ecoscore/audit/publish.hpp"
+
+#include "cli/scoring.hpp"
 #include "ecoscore/core/error.hpp"
 
 namespace ecoscore::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct ScoreOptions {
   ScoringOptions scoring;
   std::string format;
   std::string out;
+  std::string date;
   bool force = false;
 };
 
-template <typename Write>
-std::string render(Write write) {
-  std::ostringstream text;
-  write(text);
-  return text.str();
+// The way from the run folder back to the working folder, e.g. "../..".
+std::string way_back(const std::string& out) {
+  const fs::path here = fs::weakly_canonical(fs::current_path());
+  const fs::path folder = fs::weakly_canonical(fs::absolute(out));
+  const std::string way = here.lexically_relative(folder).generic_string();
+  return way.empty() ? "." : way;
 }
 
-int run_score(const ScoreOptions& options, Context& ctx) {
+int run_score(ScoreOptions options, Context& ctx) {
   static const std::vector<std::string> kFormats = {"table", "json", "csv", "md"};
-  if (std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end()) {
+  if (std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end())
     throw_usage("--format must be one of table, json, csv, md, not '" + options.format + "'");
+  options.scoring.lang = ctx.common.lang;
+  options.scoring.date = audit::run_date(options.date, std::getenv("SOURCE_DATE_EPOCH"));
+  std::unique_ptr<Scored> scored;
+  if (!options.out.empty()) {
+    RunFolder folder = render_run_folder(options.scoring, way_back(options.out), ctx);
+    audit::publish(options.out, folder.files, options.force);
+    ctx.log->info("wrote {} files to {}", folder.files.size(), options.out);
+    scored = std::move(folder.scored);
+  } else {
+    scored = load_and_score(options.scoring, ctx);
   }
-  const auto scored = load_and_score(options.scoring, ctx);
   const score::Run& run = scored->run;
   const report::RunInfo& info = scored->info;
-  if (!options.out.empty()) {
-    // Everything is rendered before the first byte is written.
-    std::vector<audit::OutputFile> files = {
-        {"report.md", render([&](std::ostream& o) { report::write_report_markdown(o, run, info); })},
-        {"scores.csv", render([&](std::ostream& o) { report::write_scores_csv(o, run, info); })},
-        {"scores.json", render([&](std::ostream& o) { report::write_scores_json(o, run, info); })},
-    };
-    audit::publish(options.out, files, options.force);
-    ctx.log->info("wrote {} files to {}", files.size(), options.out);
-  }
   if (options.format == "json") report::write_scores_json(ctx.out, run, info);
   else if (options.format == "csv") report::write_scores_csv(ctx.out, run, info);
   else if (options.format == "md") report::write_report_markdown(ctx.out, run, info);
@@ -62,16 +65,20 @@ Command score_command() {
         auto options = std::make_shared<ScoreOptions>();
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
         add_scoring_options(desc, options->scoring, lang);
-        hidden.add_options()("path", po::value(&options->scoring.paths)->required()->value_name("PATH"),
-             t("company files, pairs files, or folders of them", "기업 파일, 짝 파일 또는 그 폴더").c_str());
+        hidden.add_options()("path", po::value(&options->scoring.paths)->required()->value_name("PATH"), "");
         desc.add_options()
             ("format", po::value(&options->format)->default_value("table")->value_name("F"),
              t("what to print: table, json, csv or md", "출력 형식: table, json, csv, md").c_str())
             ("out", po::value(&options->out)->value_name("DIR"),
-             t("also write scores.json, scores.csv and report.md into DIR",
-               "DIR에 scores.json, scores.csv, report.md도 씀").c_str())
+             t("also write a run folder: report.md, scores.csv, scores.json and manifest.json",
+               "실행 폴더도 씀: report.md, scores.csv, scores.json, manifest.json").c_str())
             ("force", po::bool_switch(&options->force),
-             t("replace the files of an existing output folder", "이미 있는 출력 폴더의 파일을 바꿈").c_str());
+             t("replace the files of an existing output folder", "이미 있는 출력 폴더의 파일을 바꿈").c_str())
+            ("date", po::value(&options->date)->value_name("YYYY-MM-DD"),
+             t("the evaluation date to print (default: SOURCE_DATE_EPOCH, else none)",
+               "보고서에 적을 평가 일자 (기본: SOURCE_DATE_EPOCH, 없으면 적지 않음)").c_str())
+            ("rescore", po::bool_switch(&options->scoring.rescore),
+             t("accept files rated under an older version of the rubric", "이전 버전 평가 기준으로 평가된 파일도 받음").c_str());
         positional.add("path", -1);
         return [options](Context& ctx) { return run_score(*options, ctx); };
       }};

@@ -1,14 +1,17 @@
 #include "cli/scoring.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "ecoscore/audit/sha256.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/version.hpp"
+#include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/model/names.hpp"
 
 namespace ecoscore::cli {
@@ -23,6 +26,13 @@ std::optional<E> parse_choice(const std::string& text, std::span<const model::En
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   throw_usage(fmt::format("{} must be one of {}, not '{}'", option, list, text));
+}
+
+template <typename Write>
+std::string render(Write write) {
+  std::ostringstream text;
+  write(text);
+  return text.str();
 }
 
 }  // namespace
@@ -46,21 +56,65 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   score_options.normalization = parse_choice(options.normalization, model::normalization_names(), "--normalization",
                                              {"absolute", "minmax", "vector"});
   load::LoadOptions load_options;
+  load_options.limits = options.limits;
+  load_options.root = options.root;
   load_options.rubric_file = options.rubric;
+  load_options.rescore = options.rescore;
+  // Re-scoring validates each file against the rubric version it was rated
+  // under, found beside the new one.
   load_options.rubric_dirs = {};
+  if (options.rescore) {
+    const std::string dir = std::filesystem::path(options.rubric).parent_path().generic_string();
+    load_options.rubric_dirs = {dir.empty() ? std::string(".") : dir};
+  }
   auto scored = std::make_unique<Scored>();
   scored->workspace = load::load_workspace(options.paths, load_options);
-  ctx.print(scored->workspace.warnings);
+  if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
   scored->run = score::score_run(rubric, scored->workspace.companies, scored->workspace.pairs, score_options);
-  scored->info.tool_version = core::kVersion;
-  scored->info.lang = ctx.common.lang.empty() ? rubric.lang : ctx.lang;
-  scored->info.rubric_file = options.rubric;
-  scored->info.sha256[options.rubric] = audit::sha256_file(options.rubric);
-  for (const auto& c : scored->workspace.companies) scored->info.sha256[c.path] = audit::sha256_file(c.path);
+  auto& info = scored->info;
+  info.tool_version = core::kVersion;
+  info.lang = options.lang.empty() ? rubric.lang : *core::parse_lang(options.lang);
+  info.rubric_file = options.rubric;
+  info.date = options.date;
+  // Every file read: the rubric(s), the company and pairs files.
+  std::set<std::string> read = {options.rubric};
+  for (const auto& f : scored->workspace.files) read.insert(f);
+  for (const auto& r : scored->workspace.rubrics) read.insert(r.path);
+  for (const auto& path : read) info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
   return scored;
+}
+
+RunFolder render_run_folder(const ScoringOptions& options, const std::string& working_directory, Context& ctx) {
+  RunFolder folder;
+  folder.scored = load_and_score(options, ctx);
+  const score::Run& run = folder.scored->run;
+  const report::RunInfo& info = folder.scored->info;
+  folder.files = {
+      {"report.md", render([&](std::ostream& o) { report::write_report_markdown(o, run, info); })},
+      {"scores.csv", render([&](std::ostream& o) { report::write_scores_csv(o, run, info); })},
+      {"scores.json", render([&](std::ostream& o) { report::write_scores_json(o, run, info); })},
+  };
+  audit::Manifest& m = folder.manifest;
+  m.tool_version = core::kVersion;
+  m.rubric = options.rubric;
+  m.paths = options.paths;
+  m.method = options.method;
+  m.normalization = options.normalization;
+  m.lang = options.lang;
+  m.date = options.date;
+  m.rescore = options.rescore;
+  m.working_directory = working_directory;
+  m.limits = options.limits;
+  m.rubric_id = run.rubric->id;
+  m.rubric_version = run.rubric->version;
+  for (const auto& [path, hash] : info.sha256) m.inputs.push_back({path, hash});
+  for (const auto& f : folder.files) m.outputs.push_back({f.name, audit::sha256_hex(f.content)});
+  std::sort(m.outputs.begin(), m.outputs.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  folder.files.push_back({"manifest.json", render([&](std::ostream& o) { audit::write_manifest(o, m); })});
+  return folder;
 }
 
 }  // namespace ecoscore::cli

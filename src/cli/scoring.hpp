@@ -6,21 +6,29 @@
 #include <vector>
 
 #include "cli/common.hpp"
+#include "ecoscore/audit/manifest.hpp"
+#include "ecoscore/audit/publish.hpp"
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/report/writers.hpp"
 #include "ecoscore/score/score.hpp"
 
 namespace ecoscore::cli {
 
-// Options shared by the commands that score.
+// What decides a run's content: the options a manifest records.
 struct ScoringOptions {
   std::string rubric;
   std::vector<std::string> paths;
   std::string method;         // empty: the rubric's
   std::string normalization;  // empty: the rubric's
+  bool rescore = false;
+  std::string lang;           // reports' language; empty: the rubric's
+  std::string date;           // YYYY-MM-DD or empty
+  std::string root;           // where relative paths start; empty: the working folder
+  load::Limits limits;
+  bool show_warnings = true;  // verify re-runs quietly: the run showed them
 };
 
-// Adds --rubric, --method and --normalization.
+// Adds --rubric, --method, --normalization.
 void add_scoring_options(po::options_description& desc, ScoringOptions& options, core::Lang lang);
 
 // Inputs read, scored, hashed. Not movable: the run points into the workspace.
@@ -34,8 +42,19 @@ struct Scored {
   Scored& operator=(const Scored&) = delete;
 };
 
-// Loads every input against the rubric and scores it; report language is
-// --lang or else the rubric's. Throws core errors (usage, input, I/O).
+// Loads every input against the rubric and scores it. Throws core errors
+// (usage, input, I/O).
 std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& ctx);
+
+// A run folder rendered in memory: the reports and, last, manifest.json.
+struct RunFolder {
+  std::unique_ptr<Scored> scored;
+  audit::Manifest manifest;
+  std::vector<audit::OutputFile> files;  // report.md, scores.csv, scores.json, manifest.json
+};
+
+// Scores and renders every file of a run folder; `working_directory` is
+// recorded in the manifest (the way from the run folder to options.root).
+RunFolder render_run_folder(const ScoringOptions& options, const std::string& working_directory, Context& ctx);
 
 }  // namespace ecoscore::cli

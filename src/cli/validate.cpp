@@ -19,6 +19,7 @@ struct ValidateOptions {
 
 int run_validate(const ValidateOptions& options, Context& ctx) {
   load::LoadOptions load_options;
+  load_options.several_periods = true;
   load_options.limits.max_file_bytes = options.max_file_bytes;
   if (!options.rubric.empty()) load_options.rubric_file = options.rubric;
   if (!options.rubric_dirs.empty()) load_options.rubric_dirs = options.rubric_dirs;

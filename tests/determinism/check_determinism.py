@@ -7,6 +7,7 @@ Scores the shipped 2016 evaluation with `--out` (every report file) and
 Usage: check_determinism.py ECOSCORE REPO_ROOT
 """
 import glob
+import json
 import os
 import shutil
 import subprocess
@@ -22,6 +23,13 @@ def run(binary, cwd, out, env_extra, inputs):
     cmd = [binary, "score", "-q", "--rubric", RUBRIC, "--format", "json", "--out", out] + inputs
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, check=True)
     files = {name: open(os.path.join(out, name), "rb").read() for name in sorted(os.listdir(out))}
+    # The manifest records where the run folder sits relative to the working
+    # folder and the input paths as given on the command line, which differ
+    # between these settings by design; everything else must be the same.
+    manifest = json.loads(files["manifest.json"])
+    del manifest["working_directory"]
+    del manifest["options"]["paths"]
+    files["manifest.json"] = json.dumps(manifest, sort_keys=True).encode()
     return proc.stdout, files
 
 

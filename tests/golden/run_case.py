@@ -4,7 +4,8 @@
 A case is a folder under tests/golden/ holding
   cmd       the arguments, one line, split like a POSIX shell would; {tmp}
             stands for a fresh empty folder
-  setup     optional: a bash script run inside {tmp} first
+  setup     optional: a bash script run inside {tmp} first, with ECOSCORE
+            (the binary) and REPO (the repository root) in its environment
   stdout    the expected standard output
   stderr    the expected standard error
   exit      the expected exit code
@@ -51,7 +52,8 @@ def run(binary, root, case, tmp) -> int:
         args = [a.replace("{tmp}", tmp) for a in shlex.split(f.read().strip())]
     setup = os.path.join(case, "setup")
     if os.path.exists(setup):
-        subprocess.run(["bash", setup], cwd=tmp, check=True)
+        subprocess.run(["bash", setup], cwd=tmp, check=True,
+                       env=dict(os.environ, ECOSCORE=os.path.abspath(binary), REPO=os.path.abspath(root)))
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TZ": "UTC",

@@ -1,6 +1,7 @@
 #include "ecoscore/audit/publish.hpp"
 
 #include <fcntl.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +40,16 @@ void sync_folder(const std::string& folder) {
   }
 }
 
+// Renames without replacing an existing file.
+int rename_noreplace(const char* from, const char* to) {
+  if (::renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS) return -1;
+  // The file system cannot do it in one step: a hard link fails on an
+  // existing target just the same.
+  if (::link(from, to) != 0) return -1;
+  return ::unlink(from);
+}
+
 bool is_plain_name(const std::string& name) {
   return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
          name.find('\0') == std::string::npos;
@@ -73,10 +84,15 @@ void publish(const std::string& folder, const std::vector<OutputFile>& files, bo
       if (::close(fd) != 0) fail_output(tmp, core::Msg::output_failed, {std::strerror(errno)});
     }
     // Everything is on disk; now put each file in place.
+    if (force) {
+      const std::string manifest = folder + "/manifest.json";
+      if (::unlink(manifest.c_str()) == 0) sync_folder(folder);
+    }
     for (std::size_t k = 0; k < files.size(); ++k) {
       const std::string target = folder + "/" + files[k].name;
-      if (::rename(temporaries[k].c_str(), target.c_str()) != 0)
-        fail_output(target, core::Msg::output_failed, {std::strerror(errno)});
+      const int rc = force ? ::rename(temporaries[k].c_str(), target.c_str())
+                           : rename_noreplace(temporaries[k].c_str(), target.c_str());
+      if (rc != 0) fail_output(target, core::Msg::output_failed, {std::strerror(errno)});
       temporaries[k].clear();
     }
     sync_folder(folder);

@@ -258,7 +258,7 @@ std::vector<model::Pair> read_pairs(const Node& root, Reader& r) {
     auto vs = sme ? r.id(*sme, f.path_of("sme")) : std::nullopt;
     f.finish();
     if (!vl || !vs) continue;
-    model::Pair pair{*vl, *vs, r.where(list->children[i])};
+    model::Pair pair{*vl, *vs, r.where(list->children[i]), {}};
     const auto same = std::find(pairs.begin(), pairs.end(), pair);
     if (same != pairs.end()) {
       r.error(list->children[i], index_path("/pairs", i), Msg::duplicate_id,
@@ -347,7 +347,47 @@ void check_value(const model::Value& value, const model::Indicator& ind, const c
   }
 }
 
+// Every applicable indicator must be rated or explicitly marked unrated.
+void report_missing(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
+  const model::Role role = company.role();
+  for (const auto& d : rubric.dimensions) {
+    if (!d.applies_to(role)) continue;
+    for (const auto& i : d.indicators) {
+      if (company.find_rating(i.id)) continue;
+      // Under `fail` a missing rating stops scoring; otherwise the policy scores it.
+      auto missing = core::make_error(company.evaluation.ratings_where, Msg::rating_missing,
+                                      {i.id, std::string(model::to_string(rubric.missing.policy))}, {},
+                                      "/evaluation/ratings");
+      if (rubric.missing.policy != model::MissingPolicy::fail) missing.severity = core::Severity::warning;
+      out.push_back(std::move(missing));
+    }
+  }
+}
+
 }  // namespace
+
+void check_company_rescore(const model::Company& company, const model::Rubric& newer, core::Diagnostics& out) {
+  const auto& ev = company.evaluation;
+  out.push_back(core::make_warning(company.where, Msg::rescored_from, {newer.reference(), ev.rubric_version}));
+  const model::Role role = company.role();
+  for (const auto& rating : ev.ratings) {
+    const std::string p = "/evaluation/ratings/" + rating.indicator;
+    const auto [dim, ind] = newer.find_indicator(rating.indicator);
+    if (!ind || !dim->applies_to(role)) {
+      out.push_back(core::make_warning(rating.where, Msg::rating_dropped, {rating.indicator, newer.reference()}, {}, p));
+      continue;
+    }
+    if (rating.value) check_value(*rating.value, *ind, rating.where, p, out);
+    for (const auto& rv : rating.per_rater) check_value(rv.value, *ind, rv.where, p + "/values/" + rv.rater, out);
+  }
+  report_missing(company, newer, out);
+  for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {
+    const auto& a = ev.adjustments[k];
+    if (!newer.find_adjustment(a.id))
+      out.push_back(core::make_warning(a.where, Msg::adjustment_dropped, {a.id, newer.reference()}, {},
+                                       "/evaluation/adjustments/" + std::to_string(k)));
+  }
+}
 
 void check_company(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
   const auto& ev = company.evaluation;
@@ -389,19 +429,7 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
       check_value(rv.value, *ind, rv.where, p + "/values/" + rv.rater, out);
     }
   }
-  // Every applicable indicator must be rated or explicitly marked unrated.
-  for (const auto& d : rubric.dimensions) {
-    if (!d.applies_to(role)) continue;
-    for (const auto& i : d.indicators) {
-      if (company.find_rating(i.id)) continue;
-      // Under `fail` a missing rating stops scoring; otherwise the policy scores it.
-      auto missing = core::make_error(ev.ratings_where, Msg::rating_missing,
-                                      {i.id, std::string(model::to_string(rubric.missing.policy))}, {},
-                                      "/evaluation/ratings");
-      if (rubric.missing.policy != model::MissingPolicy::fail) missing.severity = core::Severity::warning;
-      out.push_back(std::move(missing));
-    }
-  }
+  report_missing(company, rubric, out);
   std::vector<std::string> adjustment_ids;
   for (const auto& a : rubric.adjustments.items) adjustment_ids.push_back(a.id);
   for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {

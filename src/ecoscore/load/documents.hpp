@@ -30,6 +30,11 @@ std::vector<model::Pair> read_pairs(const Node& root, Reader& reader);
 void check_company(const model::Company& company, const model::Rubric& rubric,
                    core::Diagnostics& out);
 
+// Checks a company rated under another version of the rubric against `newer`:
+// values on the new scales, and a warning for each rating or adjustment the
+// new version has no place for and each indicator it adds that was not rated.
+void check_company_rescore(const model::Company& company, const model::Rubric& newer, core::Diagnostics& out);
+
 // A scale's accepted values in notation: "{1, 2, 3, 4, 5}", "0-200 days",
 // "0-100 %", "true/false", "none | partial | full".
 std::string describe_scale(const model::Scale& scale);

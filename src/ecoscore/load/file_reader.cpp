@@ -117,9 +117,19 @@ bool check_text(std::string_view bytes, const std::string& path, bool yaml,
   return true;
 }
 
+std::string resolve(const std::string& root, const std::string& path) {
+  if (root.empty() || (!path.empty() && path.front() == '/')) return path;
+  return root + "/" + path;
+}
+
 std::optional<std::string> read_text_file(const std::string& path, const Limits& limits,
                                           bool yaml, core::Diagnostics& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  return read_text_file(path, path, limits, yaml, out);
+}
+
+std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
+                                          const Limits& limits, bool yaml, core::Diagnostics& out) {
+  const int fd = ::open(io_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;
     if (err == ENOENT || err == ENOTDIR)

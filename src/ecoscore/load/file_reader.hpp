@@ -18,6 +18,13 @@ namespace ecoscore::load {
 // On failure appends one diagnostic (the first problem) and returns nullopt.
 std::optional<std::string> read_text_file(const std::string& path, const Limits& limits,
                                           bool yaml, core::Diagnostics& out);
+// The same, reading `io_path` while naming the file `path` in diagnostics.
+std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
+                                          const Limits& limits, bool yaml, core::Diagnostics& out);
+
+// Where to find `path` on disk: below `root` when the path is relative and a
+// root is given, else the path itself.
+std::string resolve(const std::string& root, const std::string& path);
 
 // The byte checks alone, for text already in memory.
 bool check_text(std::string_view bytes, const std::string& path, bool yaml,

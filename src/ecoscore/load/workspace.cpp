@@ -37,8 +37,9 @@ struct Parsed {
   std::vector<model::Pair> pairs;
 };
 
-std::optional<Parsed> parse_file(const std::string& path, const Limits& limits, core::Diagnostics& out) {
-  auto text = read_text_file(path, limits, true, out);
+std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
+                                 core::Diagnostics& out) {
+  auto text = read_text_file(resolve(base, path), path, limits, true, out);
   if (!text) return std::nullopt;
   auto root = parse_yaml(*text, path, limits, out);
   if (!root) return std::nullopt;
@@ -72,7 +73,8 @@ std::string_view role_word(model::Role role) { return role == model::Role::large
 // Finds rubrics in the search folders by id, reading only the files needed.
 class RubricLibrary {
  public:
-  RubricLibrary(const std::vector<std::string>& dirs, const Limits& limits) : dirs_(dirs), limits_(limits) {}
+  RubricLibrary(const std::vector<std::string>& dirs, const std::string& root, const Limits& limits)
+      : dirs_(dirs), root_(root), limits_(limits) {}
 
   // Ids of every rubric found, for "did you mean".
   std::vector<std::string> ids() {
@@ -101,21 +103,23 @@ class RubricLibrary {
     loaded_ = true;
     for (const auto& dir : dirs_) {
       std::error_code ec;
-      if (!fs::is_directory(dir, ec)) continue;
+      if (!fs::is_directory(resolve(root_, dir), ec)) continue;
       std::vector<std::string> files;
-      for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file(ec) && is_yaml_name(entry.path())) files.push_back(entry.path().generic_string());
+      for (const auto& entry : fs::directory_iterator(resolve(root_, dir), ec))
+        if (entry.is_regular_file(ec) && is_yaml_name(entry.path()))
+          files.push_back((fs::path(dir) / entry.path().filename()).generic_string());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
         // A broken rubric that nobody asked for must not fail the run.
         core::Diagnostics ignored;
-        if (auto parsed = parse_file(f, limits_, ignored); parsed && parsed->rubric && !core::has_errors(ignored))
+        if (auto parsed = parse_file(f, root_, limits_, ignored); parsed && parsed->rubric && !core::has_errors(ignored))
           rubrics_.push_back(std::move(*parsed->rubric));
       }
     }
   }
 
   std::vector<std::string> dirs_;
+  std::string root_;
   Limits limits_;
   bool loaded_ = false;
   std::vector<model::Rubric> rubrics_;
@@ -135,17 +139,21 @@ const model::Rubric* Workspace::rubric_given() const {
   return nullptr;
 }
 
-const model::Company* Workspace::find_company(std::string_view id) const {
-  const auto it = std::lower_bound(companies.begin(), companies.end(), id,
-                                   [](const model::Company& c, std::string_view v) { return c.id < v; });
-  return it != companies.end() && it->id == id ? &*it : nullptr;
+const model::Company* Workspace::find_company(std::string_view id, std::string_view period) const {
+  auto it = std::lower_bound(companies.begin(), companies.end(), id,
+                             [](const model::Company& c, std::string_view v) { return c.id < v; });
+  for (; it != companies.end() && it->id == id; ++it)
+    if (period.empty() || it->evaluation.period == period) return &*it;
+  return nullptr;
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, core::Diagnostics& out) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& root,
+                                       core::Diagnostics& out) {
   std::set<std::string> files;
   for (const auto& input : inputs) {
     std::error_code ec;
-    const auto status = fs::status(input, ec);
+    const std::string on_disk = resolve(root, input);
+    const auto status = fs::status(on_disk, ec);
     if (ec || !fs::exists(status)) {
       // A dangling link or a missing path.
       report(out, {input, 0, 0}, Msg::input_missing, {});
@@ -155,7 +163,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
       files.insert(input);
       continue;
     }
-    auto it = fs::recursive_directory_iterator(input, ec);
+    auto it = fs::recursive_directory_iterator(on_disk, ec);
     if (ec) {
       report(out, {input, 0, 0}, Msg::file_unreadable, {ec.message()});
       continue;
@@ -170,16 +178,17 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_directory(ec) && is_yaml_name(it->path())) files.insert(it->path().generic_string());
+      if (!it->is_directory(ec) && is_yaml_name(it->path()))
+        files.insert((fs::path(input) / it->path().lexically_relative(on_disk)).generic_string());
     }
   }
   if (files.empty() && !core::has_errors(out)) report(out, {}, Msg::no_input_files, {});
   return {files.begin(), files.end()};
 }
 
-model::Rubric load_rubric_file(const std::string& path, const Limits& limits) {
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root) {
   core::Diagnostics out;
-  auto parsed = parse_file(path, limits, out);
+  auto parsed = parse_file(path, root, limits, out);
   if (parsed && parsed->kind != FileKind::rubric && !core::has_errors(out))
     report(out, {path, 1, 1}, Msg::not_a_rubric, {});
   core::throw_if_errors(out);  // every path without a rubric has reported an error
@@ -195,19 +204,20 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::set<std::string> broken_rubrics;
   if (options.rubric_file) {
     try {
-      given = load_rubric_file(*options.rubric_file, options.limits);
+      given = load_rubric_file(*options.rubric_file, options.limits, options.root);
     } catch (const core::Error& e) {
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
   }
-  ws.files = expand_inputs(inputs, out);
+  ws.files = expand_inputs(inputs, options.root, out);
   // The --rubric file may also sit among the inputs (e.g. `validate rubrics companies`).
   std::erase(ws.files, options.rubric_file.value_or(""));
 
-  std::map<std::string, std::string> company_files;  // id -> path of first definition
+  // id (and period, when several are allowed) -> path of the first definition
+  std::map<std::string, std::string> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
   for (const auto& path : ws.files) {
-    auto parsed = parse_file(path, options.limits, out);
+    auto parsed = parse_file(path, options.root, options.limits, out);
     if (!parsed) continue;
     if (parsed->rubric) {
       const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
@@ -219,7 +229,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     }
     if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
     if (parsed->company) {
-      const auto [it, inserted] = company_files.emplace(parsed->company->id, path);
+      const std::string key =
+          parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
+      const auto [it, inserted] = company_files.emplace(key, path);
       if (!inserted && !parsed->company->id.empty())
         report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, it->second});
       else if (inserted)
@@ -233,10 +245,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   }
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
-  std::sort(ws.companies.begin(), ws.companies.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(ws.companies.begin(), ws.companies.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.id, a.evaluation.period) < std::tie(b.id, b.evaluation.period);
+  });
 
   // Each company against its rubric.
-  RubricLibrary library(options.rubric_dirs, options.limits);
+  RubricLibrary library(options.rubric_dirs, options.root, options.limits);
   std::vector<model::Rubric> found_in_library;
   for (const auto& c : ws.companies) {
     const auto& ev = c.evaluation;
@@ -247,6 +261,19 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     if (given) {
       if (ev.rubric_id != given->id) {
         report(out, ev.rubric_where, Msg::rubric_id_mismatch, {ev.rubric_id, given->reference()});
+        continue;
+      }
+      if (options.rescore && ev.rubric_version != given->version) {
+        const model::Rubric* own = library.find(ev.rubric_id, ev.rubric_version);
+        if (!own || own->version != ev.rubric_version) {
+          report(out, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version});
+          continue;
+        }
+        check_company(c, *own, out);
+        check_company_rescore(c, *given, out);
+        if (std::none_of(found_in_library.begin(), found_in_library.end(),
+                         [&](const auto& r) { return r.reference() == own->reference(); }))
+          found_in_library.push_back(*own);
         continue;
       }
       rubric = &*given;
@@ -278,7 +305,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::vector<model::Pair> pairs;
   for (const auto& c : ws.companies) {
     for (const auto& partner_id : c.partners) {
-      const model::Company* partner = ws.find_company(partner_id);
+      const model::Company* partner = ws.find_company(partner_id, c.evaluation.period);
       if (!partner) {
         // Only a run that goes on leaves the pair out; in a failing run the
         // partner's own file may be the one that failed.
@@ -295,7 +322,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         continue;
       }
       const bool large_side = c.role() == model::Role::large;
-      pairs.push_back({large_side ? c.id : partner_id, large_side ? partner_id : c.id, c.where});
+      pairs.push_back({large_side ? c.id : partner_id, large_side ? partner_id : c.id, c.where,
+                       c.evaluation.period});
     }
   }
   for (const auto& list : pair_lists) {
@@ -310,11 +338,16 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
                {p.large, std::string(model::to_string(large->size)), p.sme, std::string(model::to_string(sme->size))});
         continue;
       }
-      pairs.push_back(p);
+      // A pairs file names firms, not periods: the pair holds in every period
+      // in which both were evaluated.
+      for (const auto& c : ws.companies)
+        if (c.id == p.large && ws.find_company(p.sme, c.evaluation.period))
+          pairs.push_back({p.large, p.sme, p.where, c.evaluation.period});
     }
   }
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const auto& a, const auto& b) { return std::tie(a.large, a.sme) < std::tie(b.large, b.sme); });
+  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.large, a.sme, a.period) < std::tie(b.large, b.sme, b.period);
+  });
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   ws.pairs = std::move(pairs);
 

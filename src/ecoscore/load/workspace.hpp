@@ -13,17 +13,29 @@ namespace ecoscore::load {
 
 struct LoadOptions {
   Limits limits;
+  // Relative paths are read below this folder (empty: the working folder),
+  // but named as given in diagnostics and in the model, so that a run can be
+  // repeated from elsewhere with the same bytes out (verify).
+  std::string root;
   // Where to look for a rubric that a company names but the inputs lack.
   std::vector<std::string> rubric_dirs{"rubrics"};
   // The rubric every company must be rated under (score --rubric).
   std::optional<std::string> rubric_file;
+  // Accept companies rated under another version of rubric_file's id: each is
+  // checked against its own version (found in rubric_dirs), then against the
+  // new one, with the ratings the new version lacks reported as left out.
+  bool rescore = false;
+  // Accept the same company in several periods (validate), each checked on
+  // its own and paired with partners of its period. Scoring takes one period
+  // at a time, so a second file of a company is an error by default.
+  bool several_periods = false;
 };
 
 // Everything read from a set of input paths, checked together.
 struct Workspace {
   std::vector<std::string> files;          // every input file read, sorted, once each
   std::vector<model::Rubric> rubrics;      // sorted by id@version
-  std::vector<model::Company> companies;   // sorted by id
+  std::vector<model::Company> companies;   // sorted by id, then period
   std::vector<model::Pair> pairs;          // sorted by (large, sme), unique
   core::Diagnostics warnings;              // sorted
   std::string given_rubric;                // id@version of LoadOptions::rubric_file, if any
@@ -31,13 +43,15 @@ struct Workspace {
   // The rubric of LoadOptions::rubric_file, or null.
   const model::Rubric* rubric_given() const;
   const model::Rubric* find_rubric(std::string_view id, std::string_view version) const;
-  const model::Company* find_company(std::string_view id) const;
+  // The company with this id (in this period, when given).
+  const model::Company* find_company(std::string_view id, std::string_view period = {}) const;
 };
 
 // The files an input list names: files as given, folders searched
 // recursively for *.yaml and *.yml (hidden entries skipped), sorted by path.
 // Missing inputs are reported.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, core::Diagnostics& out);
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& root,
+                                       core::Diagnostics& out);
 
 // Reads and checks every file, then every company against its rubric and all
 // of them against each other. Throws core::InputError (exit 65) or
@@ -45,7 +59,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
 Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptions& options);
 
 // Reads a single rubric file; throws as load_workspace does.
-model::Rubric load_rubric_file(const std::string& path, const Limits& limits);
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root = {});
 
 }  // namespace ecoscore::load
 

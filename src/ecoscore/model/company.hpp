@@ -99,12 +99,15 @@ struct Company {
   const Rating* find_rating(std::string_view indicator) const;
 };
 
-// A large firm and one of its SME partners.
+// A large firm and one of its SME partners, in one evaluation period.
 struct Pair {
   std::string large;
   std::string sme;
   core::SourceLocation where;
-  friend bool operator==(const Pair& a, const Pair& b) { return a.large == b.large && a.sme == b.sme; }
+  std::string period;  // set when pairs are formed from the companies of a run
+  friend bool operator==(const Pair& a, const Pair& b) {
+    return a.large == b.large && a.sme == b.sme && a.period == b.period;
+  }
 };
 
 }  // namespace ecoscore::model

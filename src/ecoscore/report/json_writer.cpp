@@ -110,6 +110,12 @@ JsonWriter& JsonWriter::value(int number) {
   return *this;
 }
 
+JsonWriter& JsonWriter::value(long long number) {
+  before_value();
+  out_ << number;
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
   out_ << (flag ? "true" : "false");

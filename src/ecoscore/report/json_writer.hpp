@@ -27,6 +27,7 @@ class JsonWriter {
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
   JsonWriter& value(double number);
   JsonWriter& value(int number);
+  JsonWriter& value(long long number);
   JsonWriter& value(bool flag);
   JsonWriter& null();
   JsonWriter& value(const std::optional<double>& number) { return number ? value(*number) : null(); }

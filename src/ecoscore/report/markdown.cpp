@@ -53,6 +53,13 @@ void notes(std::ostream& out, const score::Run& run, core::Lang lang) {
                                   md_cell(a.reason)));
     }
     if (cs.clamped) lines.push_back(fmt::format("{}: {}", who, word(Word::clamped, lang)));
+    if (!cs.rescored_from.empty())
+      lines.push_back(fmt::format("{}: {} {}", who, word(Word::rescored_from, lang), md_cell(cs.rescored_from)));
+    if (!cs.dropped.empty()) {
+      std::string ids;
+      for (const auto& d : cs.dropped) ids += (ids.empty() ? "`" : ", `") + d + "`";
+      lines.push_back(fmt::format("{}: {}: {}", who, word(Word::dropped, lang), ids));
+    }
   }
   if (lines.empty()) return;
   out << "\n## " << word(Word::notes, lang) << "\n\n";
@@ -73,6 +80,7 @@ void write_report_markdown(std::ostream& out, const score::Run& run, const RunIn
   if (rubric.missing.policy == model::MissingPolicy::renormalize)
     out << " (" << word(Word::coverage, lang) << " ≥ " << core::format_shortest(rubric.missing.min_coverage * 100) << " %)";
   out << '\n';
+  if (!info.date.empty()) out << "- " << word(Word::evaluation_date, lang) << ": " << info.date << '\n';
   out << "- " << word(Word::scored_firms, lang) << ": " << run.scored_count << ' ' << word(Word::of, lang) << ' '
       << run.companies.size() << '\n';
 

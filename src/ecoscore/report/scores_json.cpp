@@ -63,6 +63,10 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   j.key("unscored_dimensions").begin_array();
   for (const auto& d : cs.unscored_dimensions) j.value(d);
   j.end_array();
+  optional_text(j, "rescored_from", cs.rescored_from);
+  j.key("dropped").begin_array();
+  for (const auto& d : cs.dropped) j.value(d);
+  j.end_array();
   j.key("dimensions").begin_array();
   for (const auto& d : cs.dimensions) {
     j.begin_object().field("id", d.id).field("applies", d.applies).field("score", d.score);
@@ -119,6 +123,7 @@ void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& 
   j.field("file", info.rubric_file).field("sha256", sha_of(info, info.rubric_file));
   label(j, "title", rubric.title);
   j.field("precision", rubric.precision).end_object();
+  optional_text(j, "date", info.date);
   j.field("method", model::to_string(run.method)).field("normalization", model::to_string(run.normalization));
   j.key("missing").begin_object().field("policy", model::to_string(rubric.missing.policy));
   j.field("min_coverage", rubric.missing.min_coverage).end_object();

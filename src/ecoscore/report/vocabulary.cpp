@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 68> kWords = {{
+constexpr std::array<Pair, 74> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -81,6 +81,12 @@ constexpr std::array<Pair, 68> kWords = {{
     {"applied", "적용됨"},
     {"not applied", "적용 안 됨"},
     {"below, but the grade is already at or under it", "기준 미만이나 등급이 이미 그 이하"},
+    {"added", "추가됨"},
+    {"removed", "빠짐"},
+    {"Grade transitions", "등급 변화"},
+    {"Evaluation date", "평가 일자"},
+    {"re-scored from rubric version", "다음 평가 기준 버전에서 재평가"},
+    {"ratings of indicators the rubric no longer has, left out", "평가 기준에 더 이상 없는 지표의 평가, 제외함"},
     {"of", "/"},
 }};
 static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");

@@ -16,6 +16,7 @@ struct RunInfo {
   std::string tool_version;
   core::Lang lang = core::Lang::ko;
   std::string rubric_file;
+  std::string date;                           // YYYY-MM-DD when asked for (--date, SOURCE_DATE_EPOCH)
   std::map<std::string, std::string> sha256;  // input file path -> SHA-256 (hex)
 };
 

@@ -77,6 +77,8 @@ struct CompanyScore {
   int rank = 0;                            // competition rank among scored firms; 0 when unscored
   int role_rank = 0;                       // the same among firms of the same role
   std::vector<std::string> unscored_dimensions;
+  std::string rescored_from;                // the rubric version the file was rated under, when not this one
+  std::vector<std::string> dropped;         // ratings and adjustments the rubric has no place for (re-scoring)
 
   bool scored() const { return total.has_value(); }
   const DimensionScore* dimension(std::string_view id) const;

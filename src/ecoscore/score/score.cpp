@@ -62,9 +62,20 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company) {
   }
   for (const auto& a : company.evaluation.adjustments) {
     const auto* item = rubric.find_adjustment(a.id);
-    cs.adjustments.push_back({a.id, item ? item->kind : model::AdjustmentKind::bonus, a.points, a.reason,
-                              a.evidence, a.date});
+    if (!item) {
+      cs.dropped.push_back(a.id);  // only when re-scoring; validation refuses it otherwise
+      continue;
+    }
+    cs.adjustments.push_back({a.id, item->kind, a.points, a.reason, a.evidence, a.date});
   }
+  // Re-scoring under another version: say what the file was rated under and
+  // which of its ratings this version has no place for.
+  if (company.evaluation.rubric_version != rubric.version) cs.rescored_from = company.evaluation.rubric_version;
+  for (const auto& r : company.evaluation.ratings) {
+    const auto [dim, ind] = rubric.find_indicator(r.indicator);
+    if (!ind || !dim->applies_to(role)) cs.dropped.push_back(r.indicator);
+  }
+  std::sort(cs.dropped.begin(), cs.dropped.end());
   return cs;
 }
 
