@@ -110,6 +110,10 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
   m.limits = options.limits;
   m.rubric_id = run.rubric->id;
   m.rubric_version = run.rubric->version;
+  for (const auto& cs : run.companies)
+    for (const auto* d : cs.decisions)
+      m.decisions.push_back({cs.company->id, fmt::format("{:04}-{:02}-{:02}", d->date.year, d->date.month, d->date.day),
+                             d->kind == model::Decision::Kind::correction ? "correction" : "downgrade"});
   for (const auto& [path, hash] : info.sha256) m.inputs.push_back({path, hash});
   for (const auto& f : folder.files) m.outputs.push_back({f.name, audit::sha256_hex(f.content)});
   std::sort(m.outputs.begin(), m.outputs.end(), [](const auto& a, const auto& b) { return a.path < b.path; });

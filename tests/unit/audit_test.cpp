@@ -45,6 +45,7 @@ TEST(Manifest, RoundTrips) {
   m.rubric_version = "2.0";
   m.inputs = {{"companies/2016/a.yaml", "aa"}, {"rubrics/r.yaml", "bb"}};
   m.outputs = {{"report.md", "cc"}};
+  m.decisions = {{"firm", "2017-04-12", "downgrade"}};
   std::ostringstream text;
   audit::write_manifest(text, m);
   const std::string path = testing::TempDir() + "/manifest.json";
@@ -62,6 +63,9 @@ TEST(Manifest, RoundTrips) {
   EXPECT_EQ(r.inputs.size(), 2u);
   EXPECT_EQ(r.inputs[1].sha256, "bb");
   EXPECT_EQ(r.outputs[0].path, "report.md");
+  ASSERT_EQ(r.decisions.size(), 1u);
+  EXPECT_EQ(r.decisions[0].company, "firm");
+  EXPECT_EQ(r.decisions[0].kind, "downgrade");
   std::remove(path.c_str());
 }
 

@@ -228,14 +228,15 @@ TEST(ScoreRun, RelativeGradesAndCompetitionRanks) {
   int top = 0;
   for (const auto& c : run.companies) top += c.grade == "top";
   EXPECT_EQ(top, 3);  // 10 % of 30, and no tie at the boundary
-  // Competition ranking: the three firms tied at 24th are followed by 27th.
+  // Competition ranking: the two firms tied at 25th (34.7222...) are followed by 27th.
   std::vector<int> ranks;
   for (const auto& c : run.companies) ranks.push_back(c.rank);
   std::sort(ranks.begin(), ranks.end());
   EXPECT_EQ(ranks[23], 24);
-  EXPECT_EQ(ranks[24], 24);
-  EXPECT_EQ(ranks[25], 24);
+  EXPECT_EQ(ranks[24], 25);
+  EXPECT_EQ(ranks[25], 25);
   EXPECT_EQ(ranks[26], 27);
+  EXPECT_EQ(*run.find("areum-craft")->total, *run.find("hwasung-auto-parts")->total);
 }
 
 TEST(Properties, RaisingOneRatingNeverLowersTheTotal) {
@@ -290,4 +291,28 @@ TEST(RubricWeights, SharesOfTheTotal) {
   EXPECT_NEAR(total, 1.0, 1e-12);
   // 2-4 global market opportunities: 9.0 of the printed 100.2.
   EXPECT_NEAR(s.dimensions[1].indicators[3].effective_weight, 9.0 / 100.2, 1e-12);
+}
+
+TEST(Decisions, CorrectionsRescoreAndDowngradesCapTheGrade) {
+  const auto ws = shipped_2016();
+  const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  // moa-coating: mt-interdependence rated 2, 4, 3 (mean 3 -> 50), corrected on appeal to 4 -> 75.
+  const score::CompanyScore& moa = *run.find("moa-coating");
+  EXPECT_EQ(*moa.indicator("mt-interdependence")->normalized, 75.0);
+  ASSERT_TRUE(moa.original.has_value());
+  EXPECT_LT(*moa.original->total, *moa.total);
+  EXPECT_EQ(moa.original->rank, 24);
+  EXPECT_EQ(moa.rank, 23);
+  // seorin-chemical: the total stays, the grade is lowered to fair.
+  const score::CompanyScore& seorin = *run.find("seorin-chemical");
+  EXPECT_EQ(seorin.original->grade, "good");
+  EXPECT_EQ(seorin.grade, "fair");
+  EXPECT_EQ(*seorin.original->total, *seorin.total);
+  // Without decisions: the result as evaluated, and no record of one.
+  score::Options as_evaluated;
+  as_evaluated.apply_decisions = false;
+  const auto before = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, as_evaluated);
+  EXPECT_EQ(before.find("seorin-chemical")->grade, "good");
+  EXPECT_FALSE(before.find("moa-coating")->original.has_value());
+  EXPECT_EQ(*before.find("moa-coating")->total, *moa.original->total);
 }

@@ -59,6 +59,10 @@ void write_manifest(std::ostream& out, const Manifest& m) {
   j.field("max_file_bytes", static_cast<long long>(m.limits.max_file_bytes)).field("max_depth", m.limits.max_depth);
   j.field("max_nodes", static_cast<long long>(m.limits.max_nodes)).end_object();
   j.key("rubric").begin_object().field("id", m.rubric_id).field("version", m.rubric_version).end_object();
+  j.key("decisions").begin_array();
+  for (const auto& d : m.decisions)
+    j.begin_object().field("company", d.company).field("date", d.date).field("kind", d.kind).end_object();
+  j.end_array();
   files(j, "inputs", "path", m.inputs);
   files(j, "outputs", "name", m.outputs);
   j.end_object();
@@ -97,6 +101,9 @@ Manifest read_manifest(const std::string& path) {
     m.limits.max_nodes = l.at("max_nodes").get<std::size_t>();
     m.rubric_id = j.at("rubric").at("id").get<std::string>();
     m.rubric_version = j.at("rubric").at("version").get<std::string>();
+    for (const auto& d : j.at("decisions"))
+      m.decisions.push_back({d.at("company").get<std::string>(), d.at("date").get<std::string>(),
+                             d.at("kind").get<std::string>()});
     m.inputs = file_list(j.at("inputs"), "path");
     m.outputs = file_list(j.at("outputs"), "name");
   } catch (const nlohmann::json::exception& e) {

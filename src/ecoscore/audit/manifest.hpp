@@ -34,6 +34,13 @@ struct Manifest {
   load::Limits limits;
   std::string rubric_id;
   std::string rubric_version;
+  // Decisions after scoring that the run applied, by company then date.
+  struct Decision {
+    std::string company;
+    std::string date;
+    std::string kind;
+  };
+  std::vector<Decision> decisions;
   std::vector<FileHash> inputs;      // every file read, sorted by path
   std::vector<FileHash> outputs;     // every file written but the manifest, sorted by name
 };

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -196,6 +197,89 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
   f.finish();
 }
 
+std::vector<model::Decision> read_decisions(Reader& r, const Node& list) {
+  std::vector<model::Decision> out;
+  if (!r.expect(list, Node::Kind::sequence, "/decisions")) return out;
+  static constexpr std::array<model::EnumName<model::Decision::Kind>, 2> kKinds{
+      {{model::Decision::Kind::correction, "correction"}, {model::Decision::Kind::downgrade, "downgrade"}}};
+  for (std::size_t i = 0; i < list.children.size(); ++i) {
+    Fields f(r, list.children[i], index_path("/decisions", i));
+    if (!f.ok()) continue;
+    model::Decision d;
+    d.where = r.where(list.children[i]);
+    bool ok = true;
+    const auto need = [&](const char* key, auto read) {
+      if (const Node* n = f.required(key)) {
+        if (!read(*n, f.path_of(key))) ok = false;
+      } else {
+        ok = false;
+      }
+    };
+    need("date", [&](const Node& n, const std::string& p) {
+      auto v = r.date(n, p);
+      if (v) d.date = *v;
+      return v.has_value();
+    });
+    bool kind_known = false;
+    need("kind", [&](const Node& n, const std::string& p) {
+      auto v = r.choice(n, p, std::span<const model::EnumName<model::Decision::Kind>>(kKinds));
+      if (v) d.kind = *v;
+      kind_known = v.has_value();
+      return kind_known;
+    });
+    need("reason", [&](const Node& n, const std::string& p) {
+      auto v = r.text(n, p);
+      if (v) d.reason = *v;
+      return v.has_value();
+    });
+    need("decided_by", [&](const Node& n, const std::string& p) {
+      auto v = r.text(n, p);
+      if (v) d.decided_by = *v;
+      return v.has_value();
+    });
+    // Which other keys belong depends on the kind.
+    if (!kind_known) continue;
+    if (d.kind == model::Decision::Kind::correction) {
+      need("indicator", [&](const Node& n, const std::string& p) {
+        auto v = r.id(n, p);
+        if (v) d.indicator = *v;
+        return v.has_value();
+      });
+      const Node* value = f.optional("value");
+      const Node* values = f.optional("values");
+      if (value && values) {
+        r.error(*values, f.path_of("values"), Msg::rating_both_forms);
+        ok = false;
+      } else if (value) {
+        if (auto v = read_value(r, *value, f.path_of("value"))) d.value = std::move(*v); else ok = false;
+      } else if (values && r.expect(*values, Node::Kind::mapping, f.path_of("values"))) {
+        for (std::size_t e = 0; e < values->entry_count(); ++e) {
+          const std::string p = f.path_of("values") + "/" + values->key(e).text;
+          auto id = r.id(values->key(e), p);
+          auto v = read_value(r, values->value(e), p);
+          if (id && v) d.per_rater.push_back({*id, std::move(*v), r.where(values->value(e))}); else ok = false;
+        }
+        std::sort(d.per_rater.begin(), d.per_rater.end(), [](const auto& a, const auto& b) { return a.rater < b.rater; });
+      } else if (!values) {
+        r.error(list.children[i], index_path("/decisions", i), Msg::missing_key, {"value"});
+        ok = false;
+      } else {
+        ok = false;
+      }
+    } else {
+      need("grade", [&](const Node& n, const std::string& p) {
+        auto v = r.id(n, p);
+        if (v) d.grade = *v;
+        return v.has_value();
+      });
+    }
+    f.finish();
+    if (ok) out.push_back(std::move(d));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
+  return out;
+}
+
 }  // namespace
 
 model::Company read_company(const Node& root, Reader& r) {
@@ -203,6 +287,7 @@ model::Company read_company(const Node& root, Reader& r) {
   const Node* head = top.required("company");
   const Node* evaluation = top.required("evaluation");
   const Node* outcomes = top.optional("outcomes");
+  const Node* decisions = top.optional("decisions");
   top.finish();
   model::Company c;
   c.path = r.path();
@@ -240,6 +325,7 @@ model::Company read_company(const Node& root, Reader& r) {
     }
     std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   }
+  if (decisions) c.decisions = read_decisions(r, *decisions);
   return c;
 }
 
@@ -389,6 +475,45 @@ void check_company_rescore(const model::Company& company, const model::Rubric& n
   }
 }
 
+namespace {
+
+// Decisions name indicators, raters, values and grades of the rubric.
+void check_decisions(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
+  std::vector<std::string> indicator_ids, grade_ids, rater_ids;
+  for (const auto& d : rubric.dimensions)
+    for (const auto& i : d.indicators) indicator_ids.push_back(i.id);
+  for (const auto& g : rubric.grades.bands) grade_ids.push_back(g.id);
+  for (const auto& r : company.evaluation.raters) rater_ids.push_back(r.id);
+  for (std::size_t k = 0; k < company.decisions.size(); ++k) {
+    const model::Decision& d = company.decisions[k];
+    const std::string p;  // the line and column say which decision; an index among the valid ones would not
+    if (d.kind == model::Decision::Kind::downgrade) {
+      if (!rubric.find_grade(d.grade))
+        out.push_back(core::make_error(d.where, Msg::unknown_grade, {d.grade}, core::closest_match(d.grade, grade_ids), p));
+      continue;
+    }
+    const auto [dim, ind] = rubric.find_indicator(d.indicator);
+    if (!ind) {
+      out.push_back(core::make_error(d.where, Msg::unknown_indicator, {d.indicator, rubric.reference()},
+                                     core::closest_match(d.indicator, indicator_ids), p));
+      continue;
+    }
+    if (!dim->applies_to(company.role())) {
+      out.push_back(core::make_error(d.where, Msg::rating_not_applicable,
+                                     {d.indicator, dim->id, std::string(model::to_string(company.size))}, {}, p));
+      continue;
+    }
+    if (d.value) check_value(*d.value, *ind, d.where, p, out);
+    for (const auto& rv : d.per_rater) {
+      if (std::find(rater_ids.begin(), rater_ids.end(), rv.rater) == rater_ids.end())
+        out.push_back(core::make_error(rv.where, Msg::unknown_rater, {rv.rater}, core::closest_match(rv.rater, rater_ids), p));
+      check_value(rv.value, *ind, rv.where, p, out);
+    }
+  }
+}
+
+}  // namespace
+
 void check_company(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
   const auto& ev = company.evaluation;
   const auto report = [&](const core::SourceLocation& where, const std::string& doc_path, Msg msg,
@@ -443,6 +568,7 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
              {core::format_shortest(a.points), core::format_shortest(item->max_points), a.id});
     }
   }
+  check_decisions(company, rubric, out);
 }
 
 }  // namespace ecoscore::load

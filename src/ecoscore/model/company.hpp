@@ -72,6 +72,22 @@ struct Outcome {
   core::SourceLocation where;
 };
 
+// A decision taken after scoring, recorded with its date: a rating corrected
+// on appeal, or a published grade lowered after a sanction (as the win-win
+// growth index does). Decisions apply in date order.
+struct Decision {
+  enum class Kind { correction, downgrade };
+  Date date;
+  Kind kind = Kind::correction;
+  std::string indicator;              // correction: the indicator corrected
+  std::optional<Value> value;         // correction: the new value, or
+  std::vector<RaterValue> per_rater;  // correction: new values per rater
+  std::string grade;                  // downgrade: the best grade still allowed
+  std::string reason;
+  std::string decided_by;
+  core::SourceLocation where;
+};
+
 struct Evaluation {
   std::string rubric_id;
   std::string rubric_version;
@@ -92,6 +108,7 @@ struct Company {
   std::string note;
   Evaluation evaluation;
   std::vector<Outcome> outcomes;  // sorted by id
+  std::vector<Decision> decisions;  // in date order (file order among equal dates)
   std::string path;
   core::SourceLocation where;
 

@@ -140,7 +140,7 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
   const auto* band = rubric.find_grade(cs.grade_before_floors);
   out << word(Word::grade, lang) << ": " << grade_label(rubric, cs.grade, lang) << " (" << cs.grade << ")";
   if (band && rubric.grades.mode == model::GradeMode::absolute)
-    out << " — " << shown(cs.total, p) << " ≥ " << core::format_shortest(band->min_score);
+    out << " — " << band->label.get(lang) << ": " << shown(cs.total, p) << " ≥ " << core::format_shortest(band->min_score);
   out << '\n';
   for (const auto& floor : rubric.grades.floors) {
     const score::DimensionScore* ds = cs.dimension(floor.dimension);
@@ -154,6 +154,18 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
                 lang)
         << '\n';
   }
+  for (const auto* d : cs.decisions) {
+    const bool correction = d->kind == model::Decision::Kind::correction;
+    out << word(Word::decision, lang) << fmt::format(" {:04}-{:02}-{:02}: ", d->date.year, d->date.month, d->date.day)
+        << word(correction ? Word::correction : Word::downgrade, lang) << " — "
+        << (correction ? d->indicator : std::string(word(Word::at_most, lang)) + " " + grade_label(rubric, d->grade, lang))
+        << " — " << core::escape_control(d->reason) << " (" << word(Word::decided_by, lang) << ' '
+        << core::escape_control(d->decided_by) << ")\n";
+  }
+  if (cs.original)
+    out << word(Word::original_result, lang) << ": " << word(Word::total, lang) << ' ' << shown(cs.original->total, p)
+        << ", " << word(Word::grade, lang) << ' ' << grade_label(rubric, cs.original->grade, lang) << ", "
+        << word(Word::rank, lang) << ' ' << (cs.original->rank > 0 ? std::to_string(cs.original->rank) : "-") << '\n';
   const auto same_role = std::count_if(run.companies.begin(), run.companies.end(), [&](const score::CompanyScore& o) {
     return o.scored() && o.company->role() == c.role();
   });

@@ -55,6 +55,25 @@ void notes(std::ostream& out, const score::Run& run, core::Lang lang) {
     if (cs.clamped) lines.push_back(fmt::format("{}: {}", who, word(Word::clamped, lang)));
     if (!cs.rescored_from.empty())
       lines.push_back(fmt::format("{}: {} {}", who, word(Word::rescored_from, lang), md_cell(cs.rescored_from)));
+    for (const auto* d : cs.decisions) {
+      const bool correction = d->kind == model::Decision::Kind::correction;
+      std::string what = correction ? fmt::format("`{}` → {}", d->indicator,
+                                                  d->value ? value_text(*d->value) : std::string("…"))
+                                     : fmt::format("{} {}", word(Word::at_most, lang), grade_label(rubric, d->grade, lang));
+      lines.push_back(fmt::format("{}: {} {:04}-{:02}-{:02}: {} ({}) — {} ({} {})", who, word(Word::decision, lang),
+                                  d->date.year, d->date.month, d->date.day,
+                                  word(correction ? Word::correction : Word::downgrade, lang), what,
+                                  md_cell(d->reason), word(Word::decided_by, lang), md_cell(d->decided_by)));
+    }
+    if (cs.original)
+      lines.push_back(fmt::format("{}: {}: {} {}, {} {}, {} {} → {} {}, {} {}, {} {}", who,
+                                  word(Word::original_result, lang), word(Word::total, lang),
+                                  shown(cs.original->total, p), word(Word::grade, lang),
+                                  grade_label(rubric, cs.original->grade, lang), word(Word::rank, lang),
+                                  cs.original->rank > 0 ? std::to_string(cs.original->rank) : "-",
+                                  word(Word::total, lang), shown(cs.total, p), word(Word::grade, lang),
+                                  grade_label(rubric, cs.grade, lang), word(Word::rank, lang),
+                                  cs.rank > 0 ? std::to_string(cs.rank) : "-"));
     if (!cs.dropped.empty()) {
       std::string ids;
       for (const auto& d : cs.dropped) ids += (ids.empty() ? "`" : ", `") + d + "`";

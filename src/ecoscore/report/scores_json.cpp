@@ -32,6 +32,8 @@ void optional_text(JsonWriter& j, std::string_view key, const std::string& text)
     j.value(text);
 }
 
+std::string date_text(const model::Date& d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+
 std::string date_text(const std::optional<model::Date>& d) {
   return d ? fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day) : std::string();
 }
@@ -109,6 +111,33 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   j.key("outcomes").begin_object();
   for (const auto& o : c.outcomes) j.field(o.id, o.value);
   j.end_object();
+  j.key("decisions").begin_array();
+  for (const auto* d : cs.decisions) {
+    const bool correction = d->kind == model::Decision::Kind::correction;
+    j.begin_object().field("date", date_text(d->date)).field("kind", correction ? "correction" : "downgrade");
+    optional_text(j, "indicator", d->indicator);
+    j.key("value");
+    raw_value(j, d->value);
+    j.key("values").begin_object();
+    for (const auto& rv : d->per_rater) {
+      j.key(rv.rater);
+      raw_value(j, rv.value);
+    }
+    j.end_object();
+    optional_text(j, "grade", d->grade);
+    j.field("reason", d->reason).field("decided_by", d->decided_by).end_object();
+  }
+  j.end_array();
+  j.key("original");
+  if (cs.original) {
+    j.begin_object().field("total", cs.original->total);
+    optional_text(j, "grade", cs.original->grade);
+    j.key("rank");
+    if (cs.original->rank > 0) j.value(cs.original->rank); else j.null();
+    j.end_object();
+  } else {
+    j.null();
+  }
   j.end_object();
 }
 

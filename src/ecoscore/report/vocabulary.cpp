@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 74> kWords = {{
+constexpr std::array<Pair, 79> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -87,6 +87,11 @@ constexpr std::array<Pair, 74> kWords = {{
     {"Evaluation date", "평가 일자"},
     {"re-scored from rubric version", "다음 평가 기준 버전에서 재평가"},
     {"ratings of indicators the rubric no longer has, left out", "평가 기준에 더 이상 없는 지표의 평가, 제외함"},
+    {"Decision", "결정"},
+    {"rating corrected on appeal", "이의 신청에 따른 평가 수정"},
+    {"grade lowered", "등급 하향"},
+    {"decided by", "결정"},
+    {"as evaluated", "평가 당시"},
     {"of", "/"},
 }};
 static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");

@@ -19,7 +19,8 @@ enum class Word {
   ranking, pairs, ecosystems, notes, method, normalization, missing_policy, rubric, period,
   adjustments, reason, points, cap, floor, clamped, yes, no, scored_firms, minimum, base_is_sum,
   base_is_product, renormalized, applies_to, at_most, formula, floor_applied, floor_not_applied,
-  floor_already_lower, added, removed, grade_transitions, evaluation_date, rescored_from, dropped, of,
+  floor_already_lower, added, removed, grade_transitions, evaluation_date, rescored_from, dropped,
+  decision, correction, downgrade, decided_by, original_result, of,
 };
 
 std::string_view word(Word w, core::Lang lang);

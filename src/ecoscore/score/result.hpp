@@ -79,6 +79,14 @@ struct CompanyScore {
   std::vector<std::string> unscored_dimensions;
   std::string rescored_from;                // the rubric version the file was rated under, when not this one
   std::vector<std::string> dropped;         // ratings and adjustments the rubric has no place for (re-scoring)
+  // Decisions after scoring: the ones applied, and the result before them.
+  struct Original {
+    std::optional<double> total;
+    std::string grade;
+    int rank = 0;
+  };
+  std::vector<const model::Decision*> decisions;
+  std::optional<Original> original;
 
   bool scored() const { return total.has_value(); }
   const DimensionScore* dimension(std::string_view id) const;

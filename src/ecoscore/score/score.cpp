@@ -14,8 +14,16 @@ namespace {
 using model::Method;
 using model::MissingPolicy;
 
+// The latest correction of an indicator among the company's decisions, if any.
+const model::Decision* correction_of(const model::Company& company, std::string_view indicator) {
+  const model::Decision* last = nullptr;
+  for (const auto& d : company.decisions)
+    if (d.kind == model::Decision::Kind::correction && d.indicator == indicator) last = &d;
+  return last;
+}
+
 // Step 1: each applicable indicator's value on 0..100, absolutely.
-CompanyScore rate(const model::Rubric& rubric, const model::Company& company) {
+CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bool apply_decisions) {
   CompanyScore cs;
   cs.company = &company;
   const model::Role role = company.role();
@@ -30,25 +38,31 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company) {
       is.id = ind.id;
       is.dimension = dim.id;
       const model::Rating* rating = company.find_rating(ind.id);
-      if (!rating) {
+      // A correction decided after scoring replaces the values rated.
+      const model::Decision* correction = apply_decisions ? correction_of(company, ind.id) : nullptr;
+      const std::optional<model::Value>* value = correction ? &correction->value : rating ? &rating->value : nullptr;
+      const std::vector<model::RaterValue>* per_rater = correction ? &correction->per_rater
+                                                        : rating   ? &rating->per_rater
+                                                                   : nullptr;
+      if (!value) {
         is.missing = Missing::absent;
-      } else if (rating->is_missing()) {
+      } else if (!*value && per_rater->empty()) {
         is.missing = Missing::declared;
         is.missing_reason = rating->missing_reason;
-      } else if (rating->value) {
-        is.raw = rating->value;
-        is.normalized = normalize(*rating->value, ind.scale);
+      } else if (*value) {
+        is.raw = *value;
+        is.normalized = normalize(**value, ind.scale);
       } else {
         std::vector<double> normalized;
         std::vector<double> raw_numbers;
-        for (const auto& rv : rating->per_rater) {
+        for (const auto& rv : *per_rater) {
           const double n = normalize(rv.value, ind.scale);
           is.per_rater.push_back({rv.rater, rv.value, n});
           normalized.push_back(n);
           if (const double* d = std::get_if<double>(&rv.value)) raw_numbers.push_back(*d);
         }
         is.normalized = combine(normalized, rubric.raters.combine);
-        if (raw_numbers.size() == rating->per_rater.size()) is.raw = combine(raw_numbers, rubric.raters.combine);
+        if (raw_numbers.size() == per_rater->size()) is.raw = combine(raw_numbers, rubric.raters.combine);
         const auto [lo, hi] = std::minmax_element(normalized.begin(), normalized.end());
         is.rater_spread = *hi - *lo;
         is.raters_disagree = is.rater_spread > rubric.raters.tolerance;
@@ -318,6 +332,21 @@ EcosystemScore score_ecosystem(const model::Rubric& rubric, const CompanyScore& 
   return es;
 }
 
+// Step 6: downgrades decided after scoring, in date order; a downgrade never
+// raises a grade.
+void apply_downgrades(const model::Rubric& rubric, std::vector<CompanyScore>& companies) {
+  for (auto& c : companies) {
+    if (!c.scored()) continue;
+    std::size_t g = grade_index(rubric, c.grade);
+    for (const auto& d : c.company->decisions)
+      if (d.kind == model::Decision::Kind::downgrade) g = std::max(g, grade_index(rubric, d.grade));
+    c.grade = rubric.grades.bands[g].id;
+  }
+}
+
+Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& companies,
+               const std::vector<model::Pair>& pairs, const Options& options);
+
 }  // namespace
 
 const DimensionScore* CompanyScore::dimension(std::string_view wanted) const {
@@ -340,6 +369,27 @@ const CompanyScore* Run::find(std::string_view id) const {
 
 Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& companies,
               const std::vector<model::Pair>& pairs, const Options& options) {
+  Run run = score_once(rubric, companies, pairs, options);
+  const bool any = std::any_of(companies.begin(), companies.end(), [](const auto& c) { return !c.decisions.empty(); });
+  if (!options.apply_decisions || !any) return run;
+  // The result as evaluated, before the decisions, for the scorecards.
+  Options as_evaluated = options;
+  as_evaluated.apply_decisions = false;
+  const Run original = score_once(rubric, companies, pairs, as_evaluated);
+  for (std::size_t k = 0; k < run.companies.size(); ++k) {
+    CompanyScore& cs = run.companies[k];
+    if (cs.company->decisions.empty()) continue;
+    const CompanyScore& before = original.companies[k];
+    cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
+    for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
+  }
+  return run;
+}
+
+namespace {
+
+Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& companies,
+               const std::vector<model::Pair>& pairs, const Options& options) {
   Run run;
   run.rubric = &rubric;
   run.method = options.method.value_or(rubric.method);
@@ -350,7 +400,7 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
   std::vector<const model::Company*> sorted;
   for (const auto& c : companies) sorted.push_back(&c);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-  for (const auto* c : sorted) run.companies.push_back(rate(rubric, *c));
+  for (const auto* c : sorted) run.companies.push_back(rate(rubric, *c, options.apply_decisions));
 
   if (run.normalization != model::Normalization::absolute) {
     for (const auto& dim : rubric.dimensions) {
@@ -370,6 +420,7 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
   run.scored_count = static_cast<int>(std::count_if(run.companies.begin(), run.companies.end(),
                                                     [](const CompanyScore& c) { return c.scored(); }));
   assign_grades(rubric, run.companies, run.scored_count);
+  if (options.apply_decisions) apply_downgrades(rubric, run.companies);
 
   for (const auto& p : pairs) {
     const CompanyScore* large = run.find(p.large);
@@ -382,6 +433,8 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
     run.ecosystems.push_back(score_ecosystem(rubric, *run.find(large_id), partners));
   return run;
 }
+
+}  // namespace
 
 RubricWeights rubric_weights(const model::Rubric& rubric) {
   RubricWeights out;

@@ -12,6 +12,9 @@ namespace ecoscore::score {
 struct Options {
   std::optional<model::Method> method;                // default: the rubric's
   std::optional<model::Normalization> normalization;  // default: the rubric's
+  // Apply the companies' decisions (corrections, downgrades) in date order;
+  // firms with decisions keep their result without them in `original`.
+  bool apply_decisions = true;
 };
 
 // Scores every company against the rubric, then pairs and ecosystems.
