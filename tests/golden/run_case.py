@@ -17,6 +17,7 @@ ECOSCORE_UPDATE_GOLDEN=1 rewrites the expected files from the actual output;
 review the diff before committing it.
 """
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -25,13 +26,21 @@ import tempfile
 
 
 def tree(folder):
-    """Relative path -> bytes of every file below folder."""
+    """Relative path -> bytes of every file below folder.
+
+    A manifest's working_directory is the way from the run folder back to the
+    checkout, which depends on where the checkout and the temporary folder
+    are; it is masked so the rest of the manifest can be compared exactly.
+    """
     found = {}
     for base, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(base, name)
             with open(path, "rb") as f:
-                found[os.path.relpath(path, folder)] = f.read()
+                data = f.read()
+            if name == "manifest.json":
+                data = re.sub(rb'"working_directory": "[^"]*"', b'"working_directory": "{masked}"', data)
+            found[os.path.relpath(path, folder)] = data
     return found
 
 
