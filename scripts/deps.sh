@@ -10,6 +10,9 @@ ecoscore_packages=(
   nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev
 )
 
+# What the tests need besides: a real browser for the HTML report check.
+ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils)
+
 ecoscore_install_deps() {
   local missing=()
   local p

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
-ecoscore_install_deps "${ecoscore_packages[@]}"
+ecoscore_install_deps "${ecoscore_packages[@]}" "${ecoscore_test_packages[@]}"
 ecoscore_build ci
 ctest --preset ci --parallel "$(nproc)" "$@"

@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 79> kWords = {{
+constexpr std::array<Pair, 96> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -92,6 +92,23 @@ constexpr std::array<Pair, 79> kWords = {{
     {"grade lowered", "등급 하향"},
     {"decided by", "결정"},
     {"as evaluated", "평가 당시"},
+    {"Summary", "요약"},
+    {"Grade distribution", "등급 분포"},
+    {"Dimension averages", "차원별 평균"},
+    {"By size class", "규모별"},
+    {"By sector", "업종별"},
+    {"Scorecards", "기업별 평가표"},
+    {"Strongest indicators", "강점 지표"},
+    {"Weakest indicators", "약점 지표"},
+    {"Percentile in the cohort", "집단 내 백분위"},
+    {"To the next grade", "다음 등급까지"},
+    {"Cohort average", "집단 평균"},
+    {"Large firms' ecosystem thinking and their partners' entrepreneurship", "대기업의 생태계 사고와 협력사의 기업가정신"},
+    {"evidence older than the period", "평가 기간보다 오래된 근거"},
+    {"Firms", "기업 수"},
+    {"Mean total", "평균 총점"},
+    {"Contents", "차례"},
+    {"Data in this report may be illustrative; see each company file.", "이 보고서의 자료는 예시일 수 있습니다. 각 기업 파일을 보세요."},
     {"of", "/"},
 }};
 static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");

@@ -20,7 +20,9 @@ enum class Word {
   adjustments, reason, points, cap, floor, clamped, yes, no, scored_firms, minimum, base_is_sum,
   base_is_product, renormalized, applies_to, at_most, formula, floor_applied, floor_not_applied,
   floor_already_lower, added, removed, grade_transitions, evaluation_date, rescored_from, dropped,
-  decision, correction, downgrade, decided_by, original_result, of,
+  decision, correction, downgrade, decided_by, original_result, summary, grade_distribution,
+  dimension_averages, by_size, by_sector, scorecards, strongest, weakest, percentile, next_grade,
+  cohort_average, quadrant, stale_evidence, firms, mean_total, contents, illustrative, of,
 };
 
 std::string_view word(Word w, core::Lang lang);

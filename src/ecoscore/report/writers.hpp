@@ -32,6 +32,11 @@ void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& i
 // report.md: ranking, dimensions, pairs, ecosystems and notes.
 void write_report_markdown(std::ostream& out, const score::Run& run, const RunInfo& info);
 
+// report.html: one self-contained page (no network, no external files) with
+// inline SVG charts, print CSS for A4 and a strict Content-Security-Policy;
+// every user string escaped.
+void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& info);
+
 // The ranking as an aligned table for a terminal.
 void write_ranking_table(std::ostream& out, const score::Run& run, const RunInfo& info);
 

@@ -1,0 +1,71 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "ecoscore/report/cells.hpp"
+#include "ecoscore/report/json_writer.hpp"
+#include "ecoscore/report/svg.hpp"
+
+namespace report = ecoscore::report;
+
+TEST(Escaping, HtmlTextAndAttributes) {
+  EXPECT_EQ(report::html_escape(R"x(<img src=x onerror="alert('1')"> & co)x"),
+            "&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt; &amp; co");
+  EXPECT_EQ(report::html_escape("한빛전자"), "한빛전자");
+}
+
+TEST(Escaping, CsvNeutralizesFormulasAndQuotes) {
+  EXPECT_EQ(report::csv_text("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(report::csv_text("+1"), "'+1");
+  EXPECT_EQ(report::csv_text("-1+1"), "'-1+1");
+  EXPECT_EQ(report::csv_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(report::csv_text("\tx"), "'\tx");
+  EXPECT_EQ(report::csv_text("a,b"), "\"a,b\"");
+  EXPECT_EQ(report::csv_text("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(report::csv_text("plain"), "plain");
+}
+
+TEST(Escaping, MarkdownCellsKeepTheTableIntact) {
+  EXPECT_EQ(report::md_cell("a|b"), "a\\|b");
+  EXPECT_EQ(report::md_cell("`code`"), "\\`code\\`");
+  EXPECT_EQ(report::md_cell("<img onerror=x>"), "&lt;img onerror=x&gt;");
+  EXPECT_EQ(report::md_cell("two\nlines"), "two lines");
+}
+
+TEST(Cells, CsvRowsUseCrlfAndABom) {
+  std::ostringstream out;
+  report::CsvWriter csv(out);
+  csv.text("id").number(72.25, 1).number(std::nullopt, 1).integer(3);
+  csv.end_row();
+  EXPECT_EQ(out.str(), "\xEF\xBB\xBFid,72.3,,3\r\n");
+}
+
+TEST(Cells, DisplayWidthCountsHangulAsTwoColumns) {
+  EXPECT_EQ(report::display_width("abc"), 3u);
+  EXPECT_EQ(report::display_width("한빛전자"), 8u);
+  // A decomposed syllable (ᄒ + ᅡ + ᆫ) is one syllable after NFC.
+  EXPECT_EQ(report::display_width("\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB"), 2u);
+  EXPECT_EQ(report::pad("한", 4), "한  ");
+  EXPECT_EQ(report::pad("7", 3, true), "  7");
+}
+
+TEST(JsonWriter, ShortestNumbersAndEscapedText) {
+  std::ostringstream out;
+  report::JsonWriter j(out);
+  j.begin_object().field("a", 0.1).field("b", 100.0).field("c", "q\"\n\x01").key("d").begin_array().end_array();
+  j.end_object();
+  j.finish();
+  EXPECT_EQ(out.str(), "{\n  \"a\": 0.1,\n  \"b\": 100,\n  \"c\": \"q\\\"\\n\\u0001\",\n  \"d\": []\n}\n");
+}
+
+TEST(Svg, ChartsEscapeLabelsAndAreDeterministic) {
+  const std::vector<report::RadarSeries> series = {{"<b>firm</b>", {50.0, std::nullopt, 100.0}, "#4575b4", false}};
+  const std::string a = report::radar_svg({"x & y", "long axis label here", "z"}, series, 240);
+  const std::string b = report::radar_svg({"x & y", "long axis label here", "z"}, series, 240);
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a.find("x &amp; y"), std::string::npos);
+  EXPECT_NE(a.find("&lt;b&gt;firm&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(a.find("<b>"), std::string::npos);
+  const std::string q = report::quadrant_svg({{80, 20, 50, "#1a9850", "A + B \"quoted\""}}, "x", "y", "size");
+  EXPECT_NE(q.find("A + B &quot;quoted&quot;"), std::string::npos);
+}
