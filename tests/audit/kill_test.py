@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 
-FINAL = {"manifest.json", "report.md", "scores.csv", "scores.json"}
 
 
 def command(binary, out, date, force):
@@ -31,7 +30,8 @@ def command(binary, out, date, force):
 
 
 def snapshot(folder):
-    return {n: open(os.path.join(folder, n), "rb").read() for n in os.listdir(folder) if n in FINAL}
+    """Every file under a final name; temporary files are hidden (.name.tmp-XXXXXX)."""
+    return {n: open(os.path.join(folder, n), "rb").read() for n in os.listdir(folder) if not n.startswith(".")}
 
 
 def main() -> int:
