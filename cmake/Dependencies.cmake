@@ -12,3 +12,6 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # utf8proc (libutf8proc-dev) ships no CMake package.
 find_path(UTF8PROC_INCLUDE_DIR utf8proc.h REQUIRED)
 find_library(UTF8PROC_LIBRARY utf8proc REQUIRED)
+# libxlsxwriter (libxlsxwriter-dev) ships no CMake package either.
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h REQUIRED)
+find_library(XLSXWRITER_LIBRARY xlsxwriter REQUIRED)

@@ -7,7 +7,7 @@ set -euo pipefail
 ecoscore_packages=(
   g++ cmake ninja-build python3
   libyaml-cpp-dev libspdlog-dev libfmt-dev libboost-program-options-dev
-  nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev
+  nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev libxlsxwriter-dev
 )
 
 # What the tests need besides: a real browser for the HTML report check.

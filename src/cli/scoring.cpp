@@ -95,6 +95,7 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
   folder.files = {
       {"report.html", render([&](std::ostream& o) { report::write_report_html(o, run, info); })},
       {"report.md", render([&](std::ostream& o) { report::write_report_markdown(o, run, info); })},
+      {"report.xlsx", render([&](std::ostream& o) { report::write_report_xlsx(o, run, info); })},
       {"scores.csv", render([&](std::ostream& o) { report::write_scores_csv(o, run, info); })},
       {"scores.json", render([&](std::ostream& o) { report::write_scores_json(o, run, info); })},
   };

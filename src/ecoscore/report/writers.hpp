@@ -37,6 +37,11 @@ void write_report_markdown(std::ostream& out, const score::Run& run, const RunIn
 // every user string escaped.
 void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& info);
 
+// report.xlsx: sheets for the summary, dimensions, indicators and pairs, with
+// native radar and scatter charts and number formats; the same bytes for the
+// same run (the created date is the run's date, never the clock).
+void write_report_xlsx(std::ostream& out, const score::Run& run, const RunInfo& info);
+
 // The ranking as an aligned table for a terminal.
 void write_ranking_table(std::ostream& out, const score::Run& run, const RunInfo& info);
 
