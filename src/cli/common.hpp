@@ -81,5 +81,6 @@ Command explain_command();
 Command rubric_command();
 Command verify_command();
 Command diff_command();
+Command compare_command();
 
 }  // namespace ecoscore::cli

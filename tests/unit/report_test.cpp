@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "ecoscore/report/cells.hpp"
@@ -68,4 +69,18 @@ TEST(Svg, ChartsEscapeLabelsAndAreDeterministic) {
   EXPECT_EQ(a.find("<b>"), std::string::npos);
   const std::string q = report::quadrant_svg({{80, 20, 50, "#1a9850", "A + B \"quoted\""}}, "x", "y", "size");
   EXPECT_NE(q.find("A + B &quot;quoted&quot;"), std::string::npos);
+}
+
+#include "ecoscore/report/views.hpp"
+
+TEST(Spearman, RanksWithTiesAveraged) {
+  // x ranks 1..5; y = 5 6 7 8 7 ranks 1 2 3.5 5 3.5. Deviations from the mean
+  // rank 3: dx = -2 -1 0 1 2, dy = -2 -1 .5 2 .5; sxy = 8, sxx = 10, syy = 9.5.
+  const auto rho = report::spearman({1, 2, 3, 4, 5}, {5, 6, 7, 8, 7});
+  ASSERT_TRUE(rho);
+  EXPECT_NEAR(*rho, 8.0 / std::sqrt(95.0), 1e-12);
+  EXPECT_DOUBLE_EQ(*report::spearman({1, 2, 3}, {10, 20, 300}), 1.0);   // monotone, not linear
+  EXPECT_DOUBLE_EQ(*report::spearman({1, 2, 3}, {3, 2, 1}), -1.0);
+  EXPECT_FALSE(report::spearman({1, 2}, {1, 2}).has_value());           // fewer than 3
+  EXPECT_FALSE(report::spearman({1, 2, 3}, {4, 4, 4}).has_value());     // constant
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ecoscore/core/lang.hpp"
+#include "ecoscore/report/document.hpp"
 
 namespace ecoscore::audit {
 
@@ -25,6 +26,10 @@ struct FirmNumbers {
 struct RunNumbers {
   std::string rubric;  // id@version
   int precision = 1;
+  std::vector<std::pair<std::string, std::string>> grades;  // id and label in the language, best first
+  std::string period;                                        // of the first firm
+  std::string lang;                                          // the rubric's default language
+  std::map<std::string, std::string> dimension_labels;       // id -> label in the language
   std::map<std::string, FirmNumbers> firms;
 };
 
@@ -48,6 +53,10 @@ struct Comparison {
 };
 
 Comparison compare_runs(const RunNumbers& a, const RunNumbers& b);
+
+// The years view of `compare --years`: grade transitions (from × to),
+// movers up and down, changes per dimension, firms added and removed.
+report::Document years_view(const RunNumbers& a, const RunNumbers& b, core::Lang lang);
 
 // One line per change, then the grade transitions.
 void write_comparison(std::ostream& out, const Comparison& comparison, const RunNumbers& a, const RunNumbers& b,

@@ -6,6 +6,7 @@
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/model/names.hpp"
 #include "ecoscore/report/cells.hpp"
+#include "ecoscore/report/document.hpp"
 #include "ecoscore/report/svg.hpp"
 #include "ecoscore/report/views.hpp"
 #include "ecoscore/report/vocabulary.hpp"
@@ -14,22 +15,7 @@
 namespace ecoscore::report {
 namespace {
 
-constexpr std::string_view kStyle = R"(
-body{font-family:"Noto Sans CJK KR","Malgun Gothic","Apple SD Gothic Neo",sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.45}
-h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:2px solid #4575b4;padding-bottom:.2em}
-h3{margin-top:1.4em;break-after:avoid}table{border-collapse:collapse;margin:.6em 0;font-size:.9em}
-th,td{border:1px solid #ccc;padding:.25em .55em;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eef2f8}
-.meta{color:#555;font-size:.9em}.flag{color:#d73027;font-weight:bold}.grade{font-weight:bold}
-.card{border:1px solid #ccc;border-radius:6px;padding:.6em 1em;margin:1em 0}
-.card-head{display:flex;justify-content:space-between;align-items:baseline;flex-wrap:wrap}
-.charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
-.bar{display:inline-block;height:.8em;background:#4575b4;vertical-align:middle}
-nav ul{columns:2}
-@page{size:A4;margin:14mm}
-@media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
-.card,tr,svg{break-inside:avoid}nav{display:none}}
-)";
+
 
 std::string esc(std::string_view text) { return html_escape(text); }
 
@@ -288,7 +274,7 @@ void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& 
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"ecoscore " << esc(info.tool_version) << "\">\n"
-      << "<title>" << esc(rubric.title.get(lang)) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+      << "<title>" << esc(rubric.title.get(lang)) << "</title>\n<style>" << html_style() << "</style>\n</head>\n<body>\n";
   out << "<h1>" << esc(rubric.title.get(lang)) << "</h1>\n<p class=\"meta\">" << esc(page.w(Word::rubric)) << ": <code>"
       << esc(rubric.reference()) << "</code> · " << esc(page.w(Word::method)) << ": " << esc(method_name(run.method, lang))
       << " · " << esc(page.w(Word::normalization)) << ": " << esc(normalization_name(run.normalization, lang)) << " · "

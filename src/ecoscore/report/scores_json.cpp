@@ -151,7 +151,21 @@ void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& 
   j.key("rubric").begin_object().field("id", rubric.id).field("version", rubric.version);
   j.field("file", info.rubric_file).field("sha256", sha_of(info, info.rubric_file));
   label(j, "title", rubric.title);
-  j.field("precision", rubric.precision).end_object();
+  j.field("precision", rubric.precision).field("lang", core::lang_name(rubric.lang));
+  j.key("dimensions").begin_array();
+  for (const auto& d : rubric.dimensions) {
+    j.begin_object().field("id", d.id);
+    label(j, "label", d.label);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("grades").begin_array();
+  for (const auto& g : rubric.grades.bands) {
+    j.begin_object().field("id", g.id);
+    label(j, "label", g.label);
+    j.end_object();
+  }
+  j.end_array().end_object();
   optional_text(j, "date", info.date);
   j.field("method", model::to_string(run.method)).field("normalization", model::to_string(run.normalization));
   j.key("missing").begin_object().field("policy", model::to_string(rubric.missing.policy));

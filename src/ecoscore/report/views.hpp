@@ -45,4 +45,9 @@ struct CohortView {
 
 CohortView analyze(const score::Run& run);
 
+// Spearman's rank correlation of paired values (ranks averaged over ties,
+// then Pearson's r of the ranks); nullopt for fewer than 3 pairs or when
+// either side is constant.
+std::optional<double> spearman(const std::vector<double>& x, const std::vector<double>& y);
+
 }  // namespace ecoscore::report

@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 96> kWords = {{
+constexpr std::array<Pair, 105> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -109,6 +109,15 @@ constexpr std::array<Pair, 96> kWords = {{
     {"Mean total", "평균 총점"},
     {"Contents", "차례"},
     {"Data in this report may be illustrative; see each company file.", "이 보고서의 자료는 예시일 수 있습니다. 각 기업 파일을 보세요."},
+    {"Outcomes", "성과"},
+    {"Outcome", "성과 지표"},
+    {"Spearman's rho", "스피어만 순위상관"},
+    {"These correlations show association, not cause: firms that score higher on a dimension may report other outcomes for many reasons.", "이 상관계수는 연관을 보여 줄 뿐 인과를 뜻하지 않습니다. 어떤 차원의 점수가 높은 기업이 다른 성과를 보고하는 데에는 여러 이유가 있을 수 있습니다."},
+    {"Movers", "순위 변동"},
+    {"Change", "변화"},
+    {"Grade transitions (rows: from, columns: to)", "등급 변화 (행: 이전, 열: 이후)"},
+    {"Changes per dimension", "차원별 변화"},
+    {"Scorecard", "평가표"},
     {"of", "/"},
 }};
 static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");

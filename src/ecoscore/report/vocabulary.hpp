@@ -22,7 +22,8 @@ enum class Word {
   floor_already_lower, added, removed, grade_transitions, evaluation_date, rescored_from, dropped,
   decision, correction, downgrade, decided_by, original_result, summary, grade_distribution,
   dimension_averages, by_size, by_sector, scorecards, strongest, weakest, percentile, next_grade,
-  cohort_average, quadrant, stale_evidence, firms, mean_total, contents, illustrative, of,
+  cohort_average, quadrant, stale_evidence, firms, mean_total, contents, illustrative, outcomes, outcome,
+  spearman, association_note, movers, change, transitions_matrix, dimension_changes, scorecard, of,
 };
 
 std::string_view word(Word w, core::Lang lang);

@@ -18,6 +18,7 @@
 #include "ecoscore/report/views.hpp"
 #include "ecoscore/report/vocabulary.hpp"
 #include "ecoscore/report/writers.hpp"
+#include "ecoscore/report/xlsx_file.hpp"
 
 namespace ecoscore::report {
 namespace {
@@ -50,8 +51,9 @@ std::string range(const std::string& sheet, int row1, int col1, int row2, int co
   return fmt::format("='{}'!${}${}:${}${}", sheet, column_letter(col1), row1 + 1, column_letter(col2), row2 + 1);
 }
 
-// Sheet names: at most 31 characters and none of []:*?/\ (Excel's rules).
-std::string sheet_name(std::string_view name) {
+}  // namespace
+
+std::string xlsx_sheet_name(std::string_view name) {
   std::string out;
   std::size_t points = 0;
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -61,6 +63,10 @@ std::string sheet_name(std::string_view name) {
   }
   return out;
 }
+
+namespace {
+
+std::string sheet_name(std::string_view name) { return xlsx_sheet_name(name); }
 
 struct Book {
   lxw_workbook* wb;
@@ -82,18 +88,12 @@ struct Book {
   }
 };
 
-void write_workbook(const std::string& path, const score::Run& run, const RunInfo& info) {
+void write_workbook(lxw_workbook* wb, const score::Run& run, const RunInfo& info) {
   const model::Rubric& rubric = *run.rubric;
   const core::Lang lang = info.lang;
   const auto w = [&](Word id) { return std::string(word(id, lang)); };
   const CohortView view = analyze(run);
-  lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {"cannot create the workbook"})});
-  lxw_doc_properties props{};
-  std::string title = rubric.title.get(lang);
-  props.title = title.data();  // a char* in libxlsxwriter 1.1.4; it is only read
-  props.created = created_time(info.date);
-  workbook_set_properties(wb, &props);
+  const std::string title = rubric.title.get(lang);
   Book b{wb, workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), lang};
   format_set_bold(b.bold);
   const std::string decimals = rubric.precision > 0 ? "0." + std::string(static_cast<std::size_t>(rubric.precision), '0') : "0";
@@ -228,14 +228,17 @@ void write_workbook(const std::string& path, const score::Run& run, const RunInf
     }
     worksheet_set_column(psheet, 0, 1, 16, nullptr);
   }
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR)
-    throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {lxw_strerror(err)})});
 }
 
 }  // namespace
 
 void write_report_xlsx(std::ostream& out, const score::Run& run, const RunInfo& info) {
+  write_xlsx(out, info.date, run.rubric->title.get(info.lang),
+             [&](lxw_workbook* wb) { write_workbook(wb, run, info); });
+}
+
+void write_xlsx(std::ostream& out, const std::string& date, const std::string& title,
+                const std::function<void(lxw_workbook*)>& build) {
   const char* base = std::getenv("TMPDIR");
   std::string path = std::string(base && *base ? base : "/tmp") + "/ecoscore-xlsx-XXXXXX";
   const int fd = ::mkstemp(path.data());
@@ -245,7 +248,22 @@ void write_report_xlsx(std::ostream& out, const score::Run& run, const RunInfo& 
     std::string p;
     ~Remove() { ::unlink(p.c_str()); }
   } remove{path};
-  write_workbook(path, run, info);
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {"cannot create the workbook"})});
+  lxw_doc_properties props{};
+  std::string title_text = title;
+  props.title = title_text.data();  // a char* in libxlsxwriter 1.1.4; it is only read
+  props.created = created_time(date);
+  workbook_set_properties(wb, &props);
+  try {
+    build(wb);
+  } catch (...) {
+    workbook_close(wb);
+    throw;
+  }
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR)
+    throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {lxw_strerror(err)})});
   std::ifstream in(path, std::ios::binary);
   out << in.rdbuf();
 }

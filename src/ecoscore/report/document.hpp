@@ -1,0 +1,75 @@
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "ecoscore/core/lang.hpp"
+
+namespace ecoscore::report {
+
+// A view of the results as titled tables, charts and paragraphs, so that one
+// view renders the same content in every format.
+
+struct Cell {
+  std::variant<std::monostate, std::string, double> value;
+  int decimals = 1;      // for numbers
+  bool flagged = false;  // shown with emphasis (a gap above the threshold, a drop)
+  std::string shade;     // HTML only: a background colour (heat tables)
+
+  static Cell text(std::string s) {
+    Cell c;
+    c.value = std::move(s);
+    return c;
+  }
+  static Cell number(std::optional<double> v, int decimals) {
+    Cell c;
+    if (v) c.value = *v;
+    c.decimals = decimals;
+    return c;
+  }
+  static Cell count(long n) { return number(static_cast<double>(n), 0); }
+};
+
+struct Column {
+  std::string key;    // stable, for JSON
+  std::string label;  // in the report's language
+  bool numeric = false;
+};
+
+struct Table {
+  std::string id;  // a file-name-safe name: CSV file, XLSX sheet, HTML anchor
+  std::string title;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+};
+
+struct Section {
+  std::string title;
+  std::vector<std::string> paragraphs;  // plain text, escaped by each renderer
+  std::vector<Table> tables;
+  std::vector<std::string> charts;      // SVG for HTML; other formats give the tables
+};
+
+struct Document {
+  std::string title;
+  std::vector<std::string> meta;  // lines under the title
+  std::vector<Section> sections;
+  core::Lang lang = core::Lang::ko;
+
+  std::vector<const Table*> tables() const;
+};
+
+void render_markdown(std::ostream& out, const Document& doc);
+void render_html(std::ostream& out, const Document& doc, const std::string& generator);
+void render_json(std::ostream& out, const Document& doc);
+void render_csv(std::ostream& out, const Table& table);
+// One sheet per table; `created` as in write_report_xlsx.
+void render_xlsx(std::ostream& out, const Document& doc, const std::string& date);
+
+// The CSS every HTML page of ecoscore uses (A4 print, the Korean font stack).
+std::string_view html_style();
+
+}  // namespace ecoscore::report
