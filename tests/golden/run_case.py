@@ -9,7 +9,8 @@ A case is a folder under tests/golden/ holding
   stdout    the expected standard output
   stderr    the expected standard error
   exit      the expected exit code
-  files/    optional: the expected content of {tmp} afterwards, file by file
+  files/    optional: the files the command wrote or changed in {tmp} (what the
+            setup put there and the command left alone is not compared)
 The command runs from the repository root with TZ=UTC, LC_ALL=C.UTF-8 and
 NO_COLOR=1, so that output does not depend on the machine.
 
@@ -63,6 +64,7 @@ def run(binary, root, case, tmp) -> int:
     if os.path.exists(setup):
         subprocess.run(["bash", setup], cwd=tmp, check=True,
                        env=dict(os.environ, ECOSCORE=os.path.abspath(binary), REPO=os.path.abspath(root)))
+    before = tree(tmp)
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "TZ": "UTC",
@@ -74,7 +76,7 @@ def run(binary, root, case, tmp) -> int:
     actual = {"stdout": proc.stdout.replace(tmp.encode(), b"{tmp}"),
               "stderr": proc.stderr.replace(tmp.encode(), b"{tmp}"),
               "exit": f"{proc.returncode}\n".encode()}
-    written = tree(tmp)
+    written = {k: v for k, v in tree(tmp).items() if before.get(k) != v}
     expected_dir = os.path.join(case, "files")
 
     if os.environ.get("ECOSCORE_UPDATE_GOLDEN") == "1":
