@@ -73,13 +73,17 @@ void render_markdown(std::ostream& out, const Document& doc) {
   }
 }
 
-void render_html(std::ostream& out, const Document& doc, const std::string& generator) {
-  out << "<!DOCTYPE html>\n<html lang=\"" << core::lang_name(doc.lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+void html_head(std::ostream& out, core::Lang lang, const std::string& title, const std::string& generator) {
+  out << "<!DOCTYPE html>\n<html lang=\"" << core::lang_name(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<meta name=\"generator\" content=\"" << html_escape(generator) << "\">\n"
-      << "<title>" << html_escape(doc.title) << "</title>\n<style>" << html_style() << "</style>\n</head>\n<body>\n"
-      << "<h1>" << html_escape(doc.title) << "</h1>\n";
+      << "<title>" << html_escape(title) << "</title>\n<style>" << html_style() << "</style>\n</head>\n<body>\n";
+}
+
+void render_html(std::ostream& out, const Document& doc, const std::string& generator) {
+  html_head(out, doc.lang, doc.title, generator);
+  out << "<h1>" << html_escape(doc.title) << "</h1>\n";
   for (const auto& m : doc.meta) out << "<p class=\"meta\">" << html_escape(m) << "</p>\n";
   for (const auto& s : doc.sections) {
     out << "<h2>" << html_escape(s.title) << "</h2>\n";

@@ -72,4 +72,9 @@ void render_xlsx(std::ostream& out, const Document& doc, const std::string& date
 // The CSS every HTML page of ecoscore uses (A4 print, the Korean font stack).
 std::string_view html_style();
 
+// The start of every HTML page of ecoscore, up to and including <body>: the
+// charset, the Content-Security-Policy (nothing but inline styles), the title
+// (escaped) and the style.
+void html_head(std::ostream& out, core::Lang lang, const std::string& title, const std::string& generator);
+
 }  // namespace ecoscore::report

@@ -270,11 +270,7 @@ void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& 
   const model::Rubric& rubric = *run.rubric;
   Page page{out, run, rubric, info.lang, rubric.precision, analyze(run)};
   const core::Lang lang = info.lang;
-  out << "<!DOCTYPE html>\n<html lang=\"" << core::lang_name(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<meta name=\"generator\" content=\"ecoscore " << esc(info.tool_version) << "\">\n"
-      << "<title>" << esc(rubric.title.get(lang)) << "</title>\n<style>" << html_style() << "</style>\n</head>\n<body>\n";
+  html_head(out, lang, rubric.title.get(lang), "ecoscore " + info.tool_version);
   out << "<h1>" << esc(rubric.title.get(lang)) << "</h1>\n<p class=\"meta\">" << esc(page.w(Word::rubric)) << ": <code>"
       << esc(rubric.reference()) << "</code> · " << esc(page.w(Word::method)) << ": " << esc(method_name(run.method, lang))
       << " · " << esc(page.w(Word::normalization)) << ": " << esc(normalization_name(run.normalization, lang)) << " · "
