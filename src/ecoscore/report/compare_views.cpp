@@ -280,10 +280,14 @@ Document firm_view(const score::Run& run, const RunInfo& info, const score::Comp
   std::vector<std::optional<double>> own, cohort, other;
   for (std::size_t d = 0; d < firm.dimensions.size(); ++d) {
     const auto& ds = firm.dimensions[d];
-    axes.push_back(c.dim(d));
-    own.push_back(ds.applies ? ds.score : std::nullopt);
-    cohort.push_back(view.dimensions[d].mean);
-    if (overlay) other.push_back(overlay->dimensions[d].applies ? overlay->dimensions[d].score : std::nullopt);
+    // The radar shows the dimensions that apply to the firm; another would
+    // show as a dent to zero.
+    if (ds.applies) {
+      axes.push_back(c.dim(d));
+      own.push_back(ds.score);
+      cohort.push_back(view.dimensions[d].mean);
+      if (overlay) other.push_back(overlay->dimensions[d].applies ? overlay->dimensions[d].score : std::nullopt);
+    }
     dims.rows.push_back({Cell::text(c.dim(d)), ds.applies ? c.num(ds.score) : Cell::text(c.w(Word::not_applicable)),
                          c.num(view.dimensions[d].mean), Cell::number(fv->percentile[d], 0),
                          Cell::number(ds.applies ? std::optional(ds.coverage * 100.0) : std::nullopt, 0)});

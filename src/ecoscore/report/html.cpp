@@ -184,12 +184,6 @@ struct Page {
 
   void scorecards() {
     out << "<h2 id=\"scorecards\">" << esc(w(Word::scorecards)) << "</h2>\n";
-    std::vector<std::string> axes;
-    std::vector<std::optional<double>> cohort;
-    for (std::size_t d = 0; d < rubric.dimensions.size(); ++d) {
-      axes.push_back(dim_label(d));
-      cohort.push_back(view.dimensions[d].mean);
-    }
     for (const auto& f : view.firms) {
       const auto& cs = *f.score;
       const auto& c = *cs.company;
@@ -198,8 +192,16 @@ struct Page {
           << esc(w(Word::total)) << " <b>" << shown(cs.total, p) << "</b> · " << grade_cell(cs.grade) << " · "
           << esc(w(Word::rank)) << ' ' << (cs.rank > 0 ? std::to_string(cs.rank) : "-") << ' ' << esc(w(Word::of)) << ' '
           << run.scored_count << "</div></div>\n<div class=\"charts\">";
-      std::vector<std::optional<double>> own;
-      for (const auto& d : cs.dimensions) own.push_back(d.applies ? d.score : std::nullopt);
+      // Only the dimensions that apply to the firm's role: one that does not
+      // would show as a dent to zero.
+      std::vector<std::string> axes;
+      std::vector<std::optional<double>> own, cohort;
+      for (std::size_t d = 0; d < cs.dimensions.size(); ++d) {
+        if (!cs.dimensions[d].applies) continue;
+        axes.push_back(dim_label(d));
+        own.push_back(cs.dimensions[d].score);
+        cohort.push_back(view.dimensions[d].mean);
+      }
       out << radar_svg(axes, {{c.name.get(lang), own, "#4575b4", false}, {w(Word::cohort_average), cohort, "#888888", true}}, 240);
       out << "<div>";
       table_head(out, {{w(Word::dimension), false}, {w(Word::score), true}, {w(Word::cohort_average), true},
