@@ -82,5 +82,6 @@ Command rubric_command();
 Command verify_command();
 Command diff_command();
 Command compare_command();
+Command template_command();
 
 }  // namespace ecoscore::cli

@@ -50,6 +50,12 @@ void write_ranking_table(std::ostream& out, const score::Run& run, const RunInfo
 void write_explanation(std::ostream& out, const score::Run& run, const score::CompanyScore& company,
                        const RunInfo& info, const std::optional<std::string>& indicator);
 
+// A fill-in company file for a rubric: metadata to complete and every
+// indicator that applies to `role`, with its question, scale and anchors as
+// comments and a null value. Once filled in it validates.
+void write_company_template(std::ostream& out, const model::Rubric& rubric, model::Role role, const std::string& id,
+                            core::Lang lang);
+
 // The rubric as a tree with each dimension's and indicator's share of the total.
 void write_rubric_text(std::ostream& out, const model::Rubric& rubric, core::Lang lang);
 void write_rubric_json(std::ostream& out, const model::Rubric& rubric);
