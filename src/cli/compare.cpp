@@ -2,8 +2,6 @@
 // firm) of a scored cohort, or the years view of two runs, in Markdown, HTML,
 // CSV, JSON or XLSX.
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "cli/scoring.hpp"
@@ -16,7 +14,6 @@
 namespace ecoscore::cli {
 namespace {
 
-namespace fs = std::filesystem;
 
 struct CompareOptions {
   ScoringOptions scoring;
@@ -29,15 +26,6 @@ struct CompareOptions {
   std::string date;
   bool force = false;
 };
-
-audit::RunNumbers run_numbers(const std::string& run, core::Lang lang) {
-  const std::string path = fs::is_directory(run) ? run + "/scores.json" : run;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::MissingInputError({core::make_error({path, 0, 0}, core::Msg::file_missing)});
-  std::stringstream text;
-  text << in.rdbuf();
-  return audit::read_run_numbers(text.str(), path, lang);
-}
 
 const score::CompanyScore& firm_of(const score::Run& run, const std::string& id) {
   if (const auto* cs = run.find(id)) return *cs;
@@ -87,9 +75,9 @@ int run_compare(CompareOptions options, Context& ctx) {
     // The report's language: --lang, else the later run's rubric's.
     core::Lang lang = ctx.lang;
     if (ctx.common.lang.empty())
-      lang = core::parse_lang(run_numbers(options.years[1], core::Lang::en).lang).value_or(core::Lang::en);
-    const auto a = run_numbers(options.years[0], lang);
-    const auto b = run_numbers(options.years[1], lang);
+      lang = core::parse_lang(audit::read_run(options.years[1], core::Lang::en).lang).value_or(core::Lang::en);
+    const auto a = audit::read_run(options.years[0], lang);
+    const auto b = audit::read_run(options.years[1], lang);
     return emit(audit::years_view(a, b, lang), options, ctx);
   }
   if (options.scoring.rubric.empty()) throw_usage("compare needs --rubric FILE and company files, or --years RUN_A RUN_B");

@@ -1,8 +1,5 @@
 // ecoscore diff RUN_A RUN_B: what changed between two runs: totals, grades,
 // ranks, firms added or removed, grade transitions.
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/common.hpp"
 #include "ecoscore/audit/compare.hpp"
@@ -11,22 +8,11 @@
 namespace ecoscore::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
-// A run folder's scores.json, or the file itself.
-audit::RunNumbers numbers_of(const std::string& run, core::Lang lang) {
-  const std::string path = fs::is_directory(run) ? run + "/scores.json" : run;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw core::MissingInputError({core::make_error({path, 0, 0}, core::Msg::file_missing)});
-  std::stringstream text;
-  text << in.rdbuf();
-  return audit::read_run_numbers(text.str(), path, lang);
-}
 
 int run_diff(const std::vector<std::string>& runs, Context& ctx) {
   if (runs.size() != 2) throw_usage("diff needs two runs: RUN_A RUN_B");
-  const auto a = numbers_of(runs[0], ctx.lang);
-  const auto b = numbers_of(runs[1], ctx.lang);
+  const auto a = audit::read_run(runs[0], ctx.lang);
+  const auto b = audit::read_run(runs[1], ctx.lang);
   const auto comparison = audit::compare_runs(a, b);
   audit::write_comparison(ctx.out, comparison, a, b, ctx.lang);
   if (!comparison.differs()) {

@@ -1,5 +1,9 @@
 #include "ecoscore/audit/compare.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -99,6 +103,16 @@ RunNumbers read_run_numbers(const std::string& json_text, const std::string& pat
     throw core::InputError({core::make_error({path, 0, 0}, core::Msg::bad_scores, {e.what()})});
   }
   return run;
+}
+
+RunNumbers read_run(const std::string& run_or_file, core::Lang lang) {
+  const std::string path =
+      std::filesystem::is_directory(run_or_file) ? run_or_file + "/scores.json" : run_or_file;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw core::MissingInputError({core::make_error({path, 0, 0}, core::Msg::file_missing)});
+  std::stringstream text;
+  text << in.rdbuf();
+  return read_run_numbers(text.str(), path, lang);
 }
 
 Comparison compare_runs(const RunNumbers& a, const RunNumbers& b) {

@@ -37,6 +37,10 @@ struct RunNumbers {
 // it is not one.
 RunNumbers read_run_numbers(const std::string& json_text, const std::string& path, core::Lang lang);
 
+// The numbers of a run folder (its scores.json) or of a scores.json file.
+// Throws core::MissingInputError when there is none.
+RunNumbers read_run(const std::string& run_or_file, core::Lang lang);
+
 struct Change {
   enum class Kind { added, removed, total, grade, rank, dimension, raw, normalized };
   std::string firm;

@@ -252,6 +252,13 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // Each company against its rubric.
   RubricLibrary library(options.rubric_dirs, options.root, options.limits);
   std::vector<model::Rubric> found_in_library;
+  // A rubric found in the library joins the workspace once.
+  const auto remember = [&](const model::Rubric& r) {
+    if (ws.find_rubric(r.id, r.version)) return;
+    if (std::none_of(found_in_library.begin(), found_in_library.end(),
+                     [&](const auto& known) { return known.reference() == r.reference(); }))
+      found_in_library.push_back(r);
+  };
   for (const auto& c : ws.companies) {
     const auto& ev = c.evaluation;
     // A reference that could not be read was reported already.
@@ -271,9 +278,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         }
         check_company(c, *own, out);
         check_company_rescore(c, *given, out);
-        if (std::none_of(found_in_library.begin(), found_in_library.end(),
-                         [&](const auto& r) { return r.reference() == own->reference(); }))
-          found_in_library.push_back(*own);
+        remember(*own);
         continue;
       }
       rubric = &*given;
@@ -290,10 +295,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       continue;
     }
     check_company(c, *rubric, out);
-    if (!ws.find_rubric(rubric->id, rubric->version) &&
-        std::none_of(found_in_library.begin(), found_in_library.end(),
-                     [&](const auto& r) { return r.reference() == rubric->reference(); }))
-      found_in_library.push_back(*rubric);
+    remember(*rubric);
   }
   for (auto& r : found_in_library) ws.rubrics.push_back(std::move(r));
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),

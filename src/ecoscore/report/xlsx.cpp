@@ -66,8 +66,6 @@ std::string xlsx_sheet_name(std::string_view name) {
 
 namespace {
 
-std::string sheet_name(std::string_view name) { return xlsx_sheet_name(name); }
-
 struct Book {
   lxw_workbook* wb;
   lxw_format* bold;
@@ -75,7 +73,7 @@ struct Book {
   lxw_format* percent;
   core::Lang lang;
 
-  lxw_worksheet* sheet(const std::string& name) { return workbook_add_worksheet(wb, sheet_name(name).c_str()); }
+  lxw_worksheet* sheet(const std::string& name) { return workbook_add_worksheet(wb, xlsx_sheet_name(name).c_str()); }
   void header(lxw_worksheet* ws, int row, const std::vector<std::string>& cols) {
     for (std::size_t c = 0; c < cols.size(); ++c)
       worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c), cols[c].c_str(), bold);
@@ -102,7 +100,7 @@ void write_workbook(lxw_workbook* wb, const score::Run& run, const RunInfo& info
   const int dims = static_cast<int>(rubric.dimensions.size());
 
   // Summary: the ranking.
-  const std::string summary_name = sheet_name(w(Word::summary));
+  const std::string summary_name = xlsx_sheet_name(w(Word::summary));
   lxw_worksheet* summary = b.sheet(summary_name);
   b.text(summary, 0, 0, title);
   b.text(summary, 1, 0, w(Word::rubric) + ": " + rubric.reference() + " · " + w(Word::method) + ": " +
@@ -132,7 +130,7 @@ void write_workbook(lxw_workbook* wb, const score::Run& run, const RunInfo& info
   worksheet_freeze_panes(summary, 4, 3);
 
   // Dimensions: the cohort average and each large firm's profile, with a radar chart.
-  const std::string dims_name = sheet_name(w(Word::dimension_averages));
+  const std::string dims_name = xlsx_sheet_name(w(Word::dimension_averages));
   lxw_worksheet* dsheet = b.sheet(dims_name);
   b.header(dsheet, 0, {w(Word::dimension), w(Word::cohort_average)});
   for (int d = 0; d < dims; ++d) {
@@ -184,7 +182,7 @@ void write_workbook(lxw_workbook* wb, const score::Run& run, const RunInfo& info
 
   // Pairs, with the quadrant as a scatter chart.
   if (!run.pairs.empty()) {
-    const std::string pairs_name = sheet_name(w(Word::pairs));
+    const std::string pairs_name = xlsx_sheet_name(w(Word::pairs));
     lxw_worksheet* psheet = b.sheet(pairs_name);
     std::vector<std::string> pcols = {w(Word::large_firm), w(Word::sme), w(Word::total), w(Word::grade)};
     for (const auto& d : rubric.dimensions) pcols.push_back(d.label.get(lang));
