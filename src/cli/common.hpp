@@ -83,5 +83,6 @@ Command verify_command();
 Command diff_command();
 Command compare_command();
 Command template_command();
+Command weights_command();
 
 }  // namespace ecoscore::cli

@@ -17,7 +17,9 @@ int run_rubric(const RubricOptions& options, Context& ctx) {
   if (options.action != "show") throw_usage("unknown action '" + options.action + "'; the action is 'show'");
   if (options.file.empty()) throw_usage("rubric show needs a FILE");
   if (options.format != "text" && options.format != "json") throw_usage("--format must be text or json, not '" + options.format + "'");
-  const model::Rubric rubric = load::load_rubric_file(options.file, {});
+  core::Diagnostics warnings;
+  const model::Rubric rubric = load::load_rubric_file(options.file, {}, {}, &warnings);
+  ctx.print(warnings);
   if (options.format == "json")
     report::write_rubric_json(ctx.out, rubric);
   else

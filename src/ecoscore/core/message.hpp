@@ -70,6 +70,17 @@ enum class Msg {
   unknown_grade,
   no_dimensions,
   no_indicators,
+  // Pairwise comparisons (AHP).
+  ahp_criteria_count,
+  ahp_matrix_shape,
+  ahp_judgement,
+  ahp_diagonal,
+  ahp_reciprocal,
+  ahp_criteria_mismatch,
+  ahp_weight_conflict,
+  ahp_needs_nested,
+  ahp_inconsistent,
+  not_an_ahp_file,
   // Company files.
   bad_rubric_ref,
   unknown_rubric,

@@ -243,6 +243,22 @@ std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& no
   return ok ? std::optional(anchors) : std::nullopt;
 }
 
+// Reports each item of `list` that has a weight of its own, when the weights
+// come from a pairwise comparison.
+bool refuse_weights(Reader& r, const Node& list, const std::string& path) {
+  bool ok = true;
+  for (std::size_t i = 0; i < list.children.size(); ++i) {
+    const Node& item = list.children[i];
+    const Node* w = item.find("weight");
+    if (!w) continue;
+    const Node* id = item.find("id");
+    r.error(*w, index_path(path, i) + "/weight", Msg::ahp_weight_conflict,
+            {id && id->is_scalar() ? core::escape_control(id->text) : std::to_string(i + 1)});
+    ok = false;
+  }
+  return ok;
+}
+
 struct Context {
   Reader& r;
   UniqueIds& ids;  // dimensions and indicators share one namespace
@@ -333,6 +349,15 @@ std::optional<model::Dimension> read_dimension(Context& c, const Node& node, con
   } else {
     ok = false;
   }
+  const Node* ahp_node = f.optional("ahp");
+  std::optional<model::Ahp> ahp;
+  if (ahp_node && c.weights == model::WeightMode::global) {
+    r.error(*ahp_node, f.path_of("ahp"), Msg::ahp_needs_nested);
+    ok = false;
+  } else if (ahp_node) {
+    ahp = read_ahp(r, *ahp_node, f.path_of("ahp"));
+    ok = ahp.has_value() && ok;
+  }
   const Node* share = f.optional("reported_share");
   std::optional<double> reported;
   if (share) {
@@ -358,7 +383,21 @@ std::optional<model::Dimension> read_dimension(Context& c, const Node& node, con
     ok = false;
   }
   f.finish();
+  // A weight beside a pairwise comparison is an error even when the
+  // comparison itself has errors.
+  if (const Node* list = node.find("indicators"); ahp_node && list && c.weights == model::WeightMode::nested)
+    ok = refuse_weights(r, *list, f.path_of("indicators")) && ok;
   if (!ok) return std::nullopt;
+  if (ahp) {
+    std::vector<std::string> ids;
+    std::vector<double*> weights;
+    for (auto& ind : dim.indicators) {
+      ids.push_back(ind.id);
+      weights.push_back(&ind.weight);
+    }
+    if (!apply_ahp(r, *ahp_node, f.path_of("ahp"), *ahp, ids, weights)) return std::nullopt;
+    dim.ahp = std::move(ahp);
+  }
   if (c.weights == model::WeightMode::global) {
     dim.weight = 0;
     for (const auto& ind : dim.indicators) dim.weight += ind.weight;
@@ -553,6 +592,7 @@ FileKind kind_of(const Node& root) {
   if (root.find("rubric")) return FileKind::rubric;
   if (root.find("company")) return FileKind::company;
   if (root.find("pairs")) return FileKind::pairs;
+  if (root.find("ahp")) return FileKind::ahp;
   return FileKind::unknown;
 }
 
@@ -639,6 +679,14 @@ std::optional<model::Rubric> read_rubric(const Node& root, Reader& r) {
   if (const Node* n = f.required("grades")) ok = read_grades(r, *n, f.path_of("grades"), rubric.grades) && ok;
   else ok = false;
   if (const Node* n = f.optional("adjustments")) ok = read_adjustments(r, *n, f.path_of("adjustments"), rubric.adjustments) && ok;
+  const Node* ahp_node = f.optional("ahp");
+  if (ahp_node && rubric.weights == model::WeightMode::global) {
+    r.error(*ahp_node, f.path_of("ahp"), Msg::ahp_needs_nested);
+    ok = false;
+  } else if (ahp_node) {
+    rubric.ahp = read_ahp(r, *ahp_node, f.path_of("ahp"));
+    ok = rubric.ahp.has_value() && ok;
+  }
   f.finish();
 
   UniqueIds ids(r);
@@ -657,7 +705,18 @@ std::optional<model::Rubric> read_rubric(const Node& root, Reader& r) {
   } else {
     ok = false;
   }
+  if (ahp_node && rubric.weights == model::WeightMode::nested && dims && dims->is_sequence())
+    ok = refuse_weights(r, *dims, "/dimensions") && ok;
   if (!ok) return std::nullopt;
+  if (rubric.ahp) {
+    std::vector<std::string> dim_ids;
+    std::vector<double*> weights;
+    for (auto& d : rubric.dimensions) {
+      dim_ids.push_back(d.id);
+      weights.push_back(&d.weight);
+    }
+    if (!apply_ahp(r, *ahp_node, "/rubric/ahp", *rubric.ahp, dim_ids, weights)) return std::nullopt;
+  }
   // Floors name dimensions and grades that must exist.
   if (const Node* grades = head->find("grades"); grades && grades->find("floors")) {
     const Node& floors = *grades->find("floors");

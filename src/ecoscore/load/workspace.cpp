@@ -35,10 +35,11 @@ struct Parsed {
   std::string broken_rubric_id;  // the id a rubric that failed to load gives itself
   std::optional<model::Company> company;
   std::vector<model::Pair> pairs;
+  std::optional<model::Ahp> ahp;
 };
 
 std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
-                                 core::Diagnostics& out) {
+                                 core::Diagnostics& out, std::optional<model::AhpMethod> ahp_method = std::nullopt) {
   auto text = read_text_file(resolve(base, path), path, limits, true, out);
   if (!text) return std::nullopt;
   auto root = parse_yaml(*text, path, limits, out);
@@ -58,6 +59,7 @@ std::optional<Parsed> parse_file(const std::string& path, const std::string& bas
       break;
     case FileKind::company: parsed.company = read_company(*root, reader); break;
     case FileKind::pairs: parsed.pairs = read_pairs(*root, reader); break;
+    case FileKind::ahp: parsed.ahp = read_ahp_file(*root, reader, ahp_method); break;  // checked; nothing to score
     case FileKind::unknown:
       if (root->is_mapping())
         report(out, {path, root->line, root->column}, Msg::unknown_file_kind, {});
@@ -186,13 +188,29 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
   return {files.begin(), files.end()};
 }
 
-model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root) {
+namespace {
+
+// Reads one file that must be of `kind`, reporting `wrong_kind` otherwise.
+Parsed load_single(const std::string& path, const Limits& limits, const std::string& root, FileKind kind,
+                   Msg wrong_kind, core::Diagnostics* warnings, std::optional<model::AhpMethod> ahp_method = {}) {
   core::Diagnostics out;
-  auto parsed = parse_file(path, root, limits, out);
-  if (parsed && parsed->kind != FileKind::rubric && !core::has_errors(out))
-    report(out, {path, 1, 1}, Msg::not_a_rubric, {});
-  core::throw_if_errors(out);  // every path without a rubric has reported an error
-  return std::move(*parsed->rubric);
+  auto parsed = parse_file(path, root, limits, out, ahp_method);
+  if (parsed && parsed->kind != kind && !core::has_errors(out)) report(out, {path, 1, 1}, wrong_kind, {});
+  core::throw_if_errors(out);  // every path without a result has reported an error
+  if (warnings) warnings->insert(warnings->end(), out.begin(), out.end());
+  return std::move(*parsed);
+}
+
+}  // namespace
+
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root,
+                               core::Diagnostics* warnings) {
+  return std::move(*load_single(path, limits, root, FileKind::rubric, Msg::not_a_rubric, warnings).rubric);
+}
+
+model::Ahp load_ahp_file(const std::string& path, const Limits& limits, core::Diagnostics* warnings,
+                         std::optional<model::AhpMethod> method) {
+  return std::move(*load_single(path, limits, {}, FileKind::ahp, Msg::not_an_ahp_file, warnings, method).ahp);
 }
 
 Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptions& options) {
@@ -204,7 +222,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::set<std::string> broken_rubrics;
   if (options.rubric_file) {
     try {
-      given = load_rubric_file(*options.rubric_file, options.limits, options.root);
+      given = load_rubric_file(*options.rubric_file, options.limits, options.root, &out);
     } catch (const core::Error& e) {
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }

@@ -6,6 +6,7 @@
 
 #include "ecoscore/core/diagnostic.hpp"
 #include "ecoscore/load/limits.hpp"
+#include "ecoscore/model/ahp.hpp"
 #include "ecoscore/model/company.hpp"
 #include "ecoscore/model/rubric.hpp"
 
@@ -58,8 +59,15 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
 // core::MissingInputError (exit 66) carrying every diagnostic of the run.
 Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptions& options);
 
-// Reads a single rubric file; throws as load_workspace does.
-model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root = {});
+// Reads a single rubric file; throws as load_workspace does. Warnings (an
+// inconsistent pairwise comparison) go to `warnings` when given.
+model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root = {},
+                               core::Diagnostics* warnings = nullptr);
+
+// Reads a file of one pairwise comparison (top-level `ahp`), deriving the
+// weights by `method` when given; throws as load_workspace does.
+model::Ahp load_ahp_file(const std::string& path, const Limits& limits, core::Diagnostics* warnings = nullptr,
+                         std::optional<model::AhpMethod> method = std::nullopt);
 
 }  // namespace ecoscore::load
 

@@ -35,6 +35,8 @@ constexpr std::array<EnumName<SizeClass>, 4> kSizes{{{SizeClass::large, "large"}
                                                      {SizeClass::medium, "medium"},
                                                      {SizeClass::small, "small"},
                                                      {SizeClass::micro, "micro"}}};
+constexpr std::array<EnumName<AhpMethod>, 2> kAhpMethods{
+    {{AhpMethod::eigenvector, "eigenvector"}, {AhpMethod::geometric, "geometric"}}};
 
 }  // namespace
 
@@ -49,6 +51,7 @@ std::span<const EnumName<GradeMode>> grade_mode_names() { return kGradeModes; }
 std::span<const EnumName<AdjustmentKind>> adjustment_kind_names() { return kAdjustmentKinds; }
 std::span<const EnumName<WeightMode>> weight_mode_names() { return kWeightModes; }
 std::span<const EnumName<SizeClass>> size_class_names() { return kSizes; }
+std::span<const EnumName<AhpMethod>> ahp_method_names() { return kAhpMethods; }
 
 std::string_view to_string(Role v) { return name_of(role_names(), v); }
 std::string_view to_string(ScaleKind v) { return name_of(scale_kind_names(), v); }
@@ -61,5 +64,6 @@ std::string_view to_string(GradeMode v) { return name_of(grade_mode_names(), v);
 std::string_view to_string(AdjustmentKind v) { return name_of(adjustment_kind_names(), v); }
 std::string_view to_string(WeightMode v) { return name_of(weight_mode_names(), v); }
 std::string_view to_string(SizeClass v) { return name_of(size_class_names(), v); }
+std::string_view to_string(AhpMethod v) { return name_of(ahp_method_names(), v); }
 
 }  // namespace ecoscore::model

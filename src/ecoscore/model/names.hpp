@@ -4,6 +4,7 @@
 #include <span>
 #include <string_view>
 
+#include "ecoscore/model/ahp.hpp"
 #include "ecoscore/model/company.hpp"
 #include "ecoscore/model/rubric.hpp"
 
@@ -28,6 +29,7 @@ std::span<const EnumName<GradeMode>> grade_mode_names();
 std::span<const EnumName<AdjustmentKind>> adjustment_kind_names();
 std::span<const EnumName<WeightMode>> weight_mode_names();
 std::span<const EnumName<SizeClass>> size_class_names();
+std::span<const EnumName<AhpMethod>> ahp_method_names();
 
 template <typename E>
 std::string_view name_of(std::span<const EnumName<E>> table, E value) {
@@ -54,5 +56,6 @@ std::string_view to_string(GradeMode v);
 std::string_view to_string(AdjustmentKind v);
 std::string_view to_string(WeightMode v);
 std::string_view to_string(SizeClass v);
+std::string_view to_string(AhpMethod v);
 
 }  // namespace ecoscore::model

@@ -6,6 +6,7 @@
 
 #include "ecoscore/core/lang.hpp"
 #include "ecoscore/core/source_location.hpp"
+#include "ecoscore/model/ahp.hpp"
 #include "ecoscore/model/label.hpp"
 
 namespace ecoscore::model {
@@ -65,6 +66,7 @@ struct Dimension {
   std::vector<Role> roles;  // sorted, unique, not empty
   std::vector<Indicator> indicators;
   std::optional<double> reported_share;  // a printed share the weights must round to
+  std::optional<Ahp> ahp;                // the indicator weights' pairwise comparison, if given so
   core::SourceLocation where;
 
   bool applies_to(Role role) const;
@@ -148,6 +150,7 @@ struct Rubric {
   GradeRules grades;
   AdjustmentRules adjustments;
   std::vector<Dimension> dimensions;
+  std::optional<Ahp> ahp;  // the dimension weights' pairwise comparison, if given so
   std::string path;  // the file it was read from
 
   std::string reference() const { return id + "@" + version; }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ecoscore/model/ahp.hpp"
+
 namespace ecoscore::report {
 
 // Writes JSON to a stream in the order it is told, two-space indented.
@@ -54,6 +56,9 @@ class JsonWriter {
   std::vector<Level> stack_;
   bool after_key_ = false;
 };
+
+// The fields of a pairwise comparison, inside an object being written.
+void write_ahp_fields(JsonWriter& j, const model::Ahp& ahp);
 
 // `text` as a JSON string literal, quotes included.
 std::string json_quote(std::string_view text);

@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 105> kWords = {{
+constexpr std::array<Pair, 132> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -119,8 +119,35 @@ constexpr std::array<Pair, 105> kWords = {{
     {"Changes per dimension", "차원별 변화"},
     {"Scorecard", "평가표"},
     {"of", "/"},
+    {"Criterion", "기준"},
+    {"Weights from pairwise comparison", "쌍대비교로 구한 가중치"},
+    {"λmax", "λmax"},
+    {"Consistency index (CI)", "일관성 지수(CI)"},
+    {"Consistency ratio (CR)", "일관성 비율(CR)"},
+    {"Random index (RI, Saaty 1980)", "무작위 지수(RI, Saaty 1980)"},
+    {"inconsistent: above 0.10", "비일관: 0.10 초과"},
+    {"Rank robustness", "순위 강건성"},
+    {"Rank acceptability: share of samples at each rank", "순위 수용도: 각 순위가 나온 표본 비율"},
+    {"Mean rank", "평균 순위"},
+    {"95 % rank interval", "95 % 순위 구간"},
+    {"Top-k probability", "상위 k 진입 확률"},
+    {"stable", "안정"},
+    {"Nominal rank", "기준 순위"},
+    {"Samples", "표본 수"},
+    {"Seed", "시드"},
+    {"Weight sampling", "가중치 표집"},
+    {"Grade probabilities", "등급 확률"},
+    {"Rater agreement (Krippendorff's alpha)", "평가자 간 일치도 (Krippendorff 알파)"},
+    {"α interval", "α 등간"},
+    {"α ordinal", "α 서열"},
+    {"Units", "평가 단위"},
+    {"Values", "값"},
+    {"Overall", "전체"},
+    {"Each firm is scored again under dimension weights drawn at random; a rank is stable when the firm holds its nominal rank in at least 90 % of the samples.", "차원 가중치를 무작위로 뽑아 각 기업을 다시 채점합니다. 표본의 90 % 이상에서 기준 순위를 유지하면 안정적인 순위입니다."},
+    {"Krippendorff: α ≥ 0.800 is reliable; 0.667 to 0.800 allows tentative conclusions only. Units are a firm's indicator rated by two raters or more; values are normalized to 0–100.", "Krippendorff 기준: α ≥ 0.800이면 신뢰할 수 있고, 0.667~0.800이면 잠정적 결론만 가능합니다. 평가 단위는 평가자 2명 이상이 평가한 기업별 지표이며, 값은 0~100으로 환산한 점수입니다."},
+    {"unstable", "불안정"},
 }};
-static_assert(kWords.size() == static_cast<std::size_t>(Word::of) + 1, "one entry per Word");
+static_assert(kWords.size() == static_cast<std::size_t>(Word::unstable) + 1, "one entry per Word");
 
 std::string_view pick(const Pair& p, core::Lang lang) { return lang == core::Lang::ko ? p.ko : p.en; }
 

@@ -24,6 +24,10 @@ enum class Word {
   dimension_averages, by_size, by_sector, scorecards, strongest, weakest, percentile, next_grade,
   cohort_average, quadrant, stale_evidence, firms, mean_total, contents, illustrative, outcomes, outcome,
   spearman, association_note, movers, change, transitions_matrix, dimension_changes, scorecard, of,
+  criterion, pairwise_weights, lambda_max, consistency_index, consistency_ratio, random_index,
+  inconsistent, robustness, rank_acceptability, mean_rank, rank_interval, top_probability, stable,
+  nominal_rank, samples, seed, weight_sampling, grade_probabilities, agreement, alpha_interval,
+  alpha_ordinal, units, values_paired, overall, robustness_note, agreement_note, unstable,
 };
 
 std::string_view word(Word w, core::Lang lang);

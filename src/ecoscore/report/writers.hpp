@@ -60,4 +60,12 @@ void write_company_template(std::ostream& out, const model::Rubric& rubric, mode
 void write_rubric_text(std::ostream& out, const model::Rubric& rubric, core::Lang lang);
 void write_rubric_json(std::ostream& out, const model::Rubric& rubric);
 
+// Weights from a pairwise comparison: a table of criteria and weights, then
+// lambda_max, CI, CR and the random index used.
+void write_ahp_text(std::ostream& out, const model::Ahp& ahp, core::Lang lang);
+// {"method","criteria","weights","lambda_max","ci","cr","random_index"}
+void write_ahp_json(std::ostream& out, const model::Ahp& ahp);
+// "λmax 4.0710, CI 0.0237, CR 0.0263 (RI 0.90)", flagged above 0.10.
+std::string ahp_summary(const model::Ahp& ahp, core::Lang lang);
+
 }  // namespace ecoscore::report
