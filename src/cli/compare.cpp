@@ -128,7 +128,7 @@ Command compare_command() {
             ("date", po::value(&options->date)->value_name("YYYY-MM-DD"),
              t("the evaluation date to print", "보고서에 적을 평가 일자").c_str())
             ("method", po::value(&options->scoring.method)->value_name("M"),
-             t("weighted-mean or weighted-geometric", "weighted-mean 또는 weighted-geometric").c_str())
+             t("weighted-mean, weighted-geometric or topsis", "weighted-mean, weighted-geometric 또는 topsis").c_str())
             ("normalization", po::value(&options->scoring.normalization)->value_name("N"),
              t("absolute, minmax or vector", "absolute, minmax 또는 vector").c_str());
         hidden.add_options()("path", po::value(&options->scoring.paths), "");

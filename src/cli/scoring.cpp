@@ -43,8 +43,8 @@ void add_scoring_options(po::options_description& desc, ScoringOptions& options,
       ("rubric", po::value(&options.rubric)->required()->value_name("FILE"),
        t("the rubric to score with", "평가에 쓸 평가 기준").c_str())
       ("method", po::value(&options.method)->value_name("M"),
-       t("weighted-mean or weighted-geometric (default: the rubric's)",
-         "weighted-mean 또는 weighted-geometric (기본: 평가 기준의 방법)").c_str())
+       t("weighted-mean, weighted-geometric or topsis (default: the rubric's)",
+         "weighted-mean, weighted-geometric 또는 topsis (기본: 평가 기준의 방법)").c_str())
       ("normalization", po::value(&options.normalization)->value_name("N"),
        t("absolute, minmax or vector (default: the rubric's)", "absolute, minmax 또는 vector (기본: 평가 기준의 방법)").c_str());
 }
@@ -52,7 +52,7 @@ void add_scoring_options(po::options_description& desc, ScoringOptions& options,
 std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& ctx) {
   score::Options score_options;
   score_options.method =
-      parse_choice(options.method, model::method_names(), "--method", {"weighted-mean", "weighted-geometric"});
+      parse_choice(options.method, model::method_names(), "--method", {"weighted-mean", "weighted-geometric", "topsis"});
   score_options.normalization = parse_choice(options.normalization, model::normalization_names(), "--normalization",
                                              {"absolute", "minmax", "vector"});
   load::LoadOptions load_options;

@@ -6,6 +6,7 @@
 
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/model/ahp.hpp"
+#include "ecoscore/score/topsis.hpp"
 
 namespace load = ecoscore::load;
 namespace model = ecoscore::model;
@@ -69,6 +70,64 @@ TEST(Ahp, SaatyRandomIndexTable) {
   EXPECT_EQ(model::random_index(15), 1.59);
   EXPECT_FALSE(model::random_index(16).has_value());
   EXPECT_FALSE(model::random_index(0).has_value());
+}
+
+}  // namespace
+
+// --- TOPSIS ----------------------------------------------------------------
+
+namespace {
+
+namespace score = ecoscore::score;
+
+// Roszkowska, E. (2011). Multi-criteria decision making models by applying the
+// TOPSIS method to crisp and interval data. Multiple Criteria Decision Making
+// 6: 200-230, Example 1: five alternatives, four criteria (C2 a cost),
+// weights .175 .425 .175 .225. Published separations and relative closeness.
+TEST(Topsis, RoszkowskaExample1) {
+  score::TopsisMatrix m;
+  m.rows = 5;
+  m.criteria = 4;
+  m.directions = {model::Direction::benefit, model::Direction::cost, model::Direction::benefit,
+                  model::Direction::benefit};
+  m.values = {7, 21, 4, 7, 7, 24, 6, 4, 14, 25, 3, 8, 14, 26, 9, 3, 21, 35, 4, 4};
+  for (std::size_t i = 0; i < 5; ++i)
+    for (double w : {.175, .425, .175, .225}) m.weights.push_back(w);
+  const score::TopsisResult r = score::topsis(m);
+  const std::vector<double> plus{0.107805, 0.117942, 0.096981, 0.105379, 0.141766};
+  const std::vector<double> minus{0.124281, 0.090785, 0.122181, 0.112779, 0.083486};
+  const std::vector<double> closeness{0.535497, 0.434945, 0.557491, 0.516961, 0.370633};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_DOUBLE_EQ(rounded(r.to_ideal[i], 6), plus[i]) << "A" << i + 1;
+    EXPECT_DOUBLE_EQ(rounded(r.to_anti_ideal[i], 6), minus[i]) << "A" << i + 1;
+    EXPECT_DOUBLE_EQ(rounded(r.closeness[i], 6), closeness[i]) << "A" << i + 1;
+  }
+}
+
+TEST(Topsis, AbsentCellsAreLeftOutOfTheRowsDistances) {
+  // Row 1 lacks criterion 2; it is measured on criterion 1 only, where it is
+  // the ideal. Row 3 is the anti-ideal on both.
+  score::TopsisMatrix m;
+  m.rows = 3;
+  m.criteria = 2;
+  m.directions = {model::Direction::benefit, model::Direction::benefit};
+  m.values = {4, 99, 3, 5, 2, 1};
+  m.weights = {1, 0, 0.5, 0.5, 0.5, 0.5};
+  const score::TopsisResult r = score::topsis(m);
+  EXPECT_DOUBLE_EQ(r.closeness[0], 1.0);
+  EXPECT_GT(r.closeness[1], 0.0);
+  EXPECT_LT(r.closeness[1], 1.0);
+  EXPECT_DOUBLE_EQ(r.closeness[2], 0.0);
+}
+
+TEST(Topsis, AllAlikeIsTheIdeal) {
+  score::TopsisMatrix m;
+  m.rows = 3;
+  m.criteria = 1;
+  m.directions = {model::Direction::cost};
+  m.values = {2, 2, 2};
+  m.weights = {1, 1, 1};
+  for (double c : score::topsis(m).closeness) EXPECT_DOUBLE_EQ(c, 1.0);
 }
 
 }  // namespace

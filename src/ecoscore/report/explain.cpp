@@ -120,8 +120,15 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
     out << word(Word::not_scored, lang) << '\n';
     return;
   }
-  out << core::format_fixed(*cs.base, p + 2) << " ("
-      << word(run.method == model::Method::weighted_geometric ? Word::base_is_product : Word::base_is_sum, lang) << ")\n";
+  if (cs.topsis) {
+    out << "100 × " << core::format_fixed(cs.topsis->to_anti_ideal, 6) << " / (" << core::format_fixed(cs.topsis->to_ideal, 6)
+        << " + " << core::format_fixed(cs.topsis->to_anti_ideal, 6) << ") = " << core::format_fixed(*cs.base, p + 2)
+        << " (" << word(Word::base_is_closeness, lang) << ")\n";
+  } else {
+    out << core::format_fixed(*cs.base, p + 2) << " ("
+        << word(run.method == model::Method::weighted_geometric ? Word::base_is_product : Word::base_is_sum, lang)
+        << ")\n";
+  }
   for (const auto& a : cs.adjustments) {
     const auto* item = rubric.find_adjustment(a.id);
     out << "  " << (a.kind == model::AdjustmentKind::bonus ? "+" : "-") << core::format_shortest(a.points) << ' '

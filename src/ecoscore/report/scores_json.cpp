@@ -138,6 +138,13 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   } else {
     j.null();
   }
+  // Only under topsis, so that other runs keep their bytes.
+  if (cs.topsis)
+    j.key("topsis")
+        .begin_object()
+        .field("to_ideal", cs.topsis->to_ideal)
+        .field("to_anti_ideal", cs.topsis->to_anti_ideal)
+        .end_object();
   j.end_object();
 }
 

@@ -87,6 +87,13 @@ struct CompanyScore {
   };
   std::vector<const model::Decision*> decisions;
   std::optional<Original> original;
+  // Under topsis: the firm's distances to the cohort's ideal and anti-ideal;
+  // base = 100 * to_anti_ideal / (to_ideal + to_anti_ideal).
+  struct Topsis {
+    double to_ideal = 0;
+    double to_anti_ideal = 0;
+  };
+  std::optional<Topsis> topsis;
 
   bool scored() const { return total.has_value(); }
   const DimensionScore* dimension(std::string_view id) const;

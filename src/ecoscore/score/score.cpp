@@ -7,6 +7,7 @@
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/score/aggregate.hpp"
 #include "ecoscore/score/normalize.hpp"
+#include "ecoscore/score/topsis.hpp"
 
 namespace ecoscore::score {
 namespace {
@@ -93,7 +94,11 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   return cs;
 }
 
-// Step 3: dimensions, total and adjustments of one firm.
+void apply_adjustments(const model::Rubric& rubric, CompanyScore& cs);
+
+// Step 3: dimensions, total and adjustments of one firm. Under topsis the
+// dimensions and the provisional base are weighted means; the base is
+// replaced by the cohort's closeness afterwards (apply_topsis).
 void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore& cs) {
   const MissingPolicy policy = rubric.missing.policy;
   std::vector<Part> dimension_parts;
@@ -154,6 +159,11 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
   if (!cs.unscored_dimensions.empty() || dimension_parts.empty()) return;  // never scored on less than claimed
 
   cs.base = aggregate(dimension_parts, method);
+  apply_adjustments(rubric, cs);
+}
+
+// Step 4: bonus and penalty points within their caps, then the 0..100 clamp.
+void apply_adjustments(const model::Rubric& rubric, CompanyScore& cs) {
   double bonus = 0;
   double penalty = 0;
   for (const auto& a : cs.adjustments) (a.kind == model::AdjustmentKind::bonus ? bonus : penalty) += a.points;
@@ -162,6 +172,55 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
   const double adjusted = *cs.base + cs.bonus - cs.penalty;
   cs.total = std::clamp(adjusted, 0.0, 100.0);
   cs.clamped = *cs.total != adjusted;
+}
+
+// The value TOPSIS compares for an indicator: the raw number on scales that
+// have one (likert, numeric, percent) with the scale's direction, the worst
+// end of the scale when a missing rating counts as zero; otherwise (bands,
+// levels, boolean) the 0..100 score as a benefit.
+std::pair<double, model::Direction> topsis_value(const IndicatorScore& is, const model::Scale& scale) {
+  using model::ScaleKind;
+  const bool has_raw_number = scale.kind == ScaleKind::likert || scale.kind == ScaleKind::numeric ||
+                              scale.kind == ScaleKind::percent;
+  if (!has_raw_number) return {is.scored_as, model::Direction::benefit};
+  const model::Direction direction = scale.kind == ScaleKind::likert ? model::Direction::benefit : scale.direction;
+  const double lo = scale.kind == ScaleKind::percent ? 0.0 : scale.min;
+  const double hi = scale.kind == ScaleKind::percent ? 100.0 : scale.max;
+  if (const double* raw = is.raw ? std::get_if<double>(&*is.raw) : nullptr) return {*raw, direction};
+  return {direction == model::Direction::benefit ? lo : hi, direction};
+}
+
+// TOPSIS over the scored firms: criteria are the rubric's indicators, each
+// firm's cells its counted indicators with their effective weights.
+void apply_topsis(const model::Rubric& rubric, std::vector<CompanyScore>& companies) {
+  std::vector<const model::Indicator*> indicators;
+  for (const auto& dim : rubric.dimensions)
+    for (const auto& ind : dim.indicators) indicators.push_back(&ind);
+  std::vector<CompanyScore*> scored;
+  for (auto& c : companies)
+    if (c.base) scored.push_back(&c);
+  TopsisMatrix m;
+  m.rows = scored.size();
+  m.criteria = indicators.size();
+  m.directions.assign(m.criteria, model::Direction::benefit);
+  m.values.assign(m.rows * m.criteria, 0.0);
+  m.weights.assign(m.rows * m.criteria, 0.0);
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    for (std::size_t j = 0; j < indicators.size(); ++j) {
+      const IndicatorScore* is = scored[i]->indicator(indicators[j]->id);
+      if (!is || is->effective_weight <= 0) continue;
+      const auto [value, direction] = topsis_value(*is, indicators[j]->scale);
+      m.value(i, j) = value;
+      m.weight(i, j) = is->effective_weight;
+      m.directions[j] = direction;
+    }
+  }
+  const TopsisResult result = topsis(m);
+  for (std::size_t i = 0; i < scored.size(); ++i) {
+    scored[i]->base = result.closeness[i] * 100.0;
+    scored[i]->topsis = CompanyScore::Topsis{result.to_ideal[i], result.to_anti_ideal[i]};
+    apply_adjustments(rubric, *scored[i]);
+  }
 }
 
 // Competition ranking (1, 2, 2, 4) on unrounded totals; `key` selects the
@@ -245,6 +304,45 @@ void assign_grades(const model::Rubric& rubric, std::vector<CompanyScore>& compa
   }
 }
 
+// A pair's grade from its total, absolute bands only: a pair has no cohort to
+// grade relatively against.
+void grade_pair(const model::Rubric& rubric, PairScore& ps) {
+  ps.grade.clear();
+  if (!ps.total || rubric.grades.mode != model::GradeMode::absolute) return;
+  std::size_t g = absolute_band(rubric, *ps.total);
+  apply_floors(rubric, g, [&](const std::string& id) {
+    for (const auto& pd : ps.dimensions)
+      if (pd.id == id) return pd.combined;
+    return std::optional<double>{};
+  });
+  ps.grade = rubric.grades.bands[g].id;
+}
+
+// TOPSIS over the complete pairs, with the dimensions' combined scores as
+// benefit criteria weighted by the rubric's dimension weights.
+void apply_topsis_pairs(const model::Rubric& rubric, std::vector<PairScore>& pairs) {
+  std::vector<PairScore*> complete;
+  for (auto& p : pairs)
+    if (p.total) complete.push_back(&p);
+  TopsisMatrix m;
+  m.rows = complete.size();
+  m.criteria = rubric.dimensions.size();
+  m.directions.assign(m.criteria, model::Direction::benefit);
+  m.values.assign(m.rows * m.criteria, 0.0);
+  m.weights.assign(m.rows * m.criteria, 0.0);
+  for (std::size_t i = 0; i < complete.size(); ++i) {
+    for (std::size_t j = 0; j < m.criteria; ++j) {
+      m.value(i, j) = complete[i]->dimensions[j].combined.value_or(0);
+      m.weight(i, j) = rubric.dimensions[j].weight;
+    }
+  }
+  const TopsisResult result = topsis(m);
+  for (std::size_t i = 0; i < complete.size(); ++i) {
+    complete[i]->total = result.closeness[i] * 100.0;
+    grade_pair(rubric, *complete[i]);
+  }
+}
+
 PairScore score_pair(const model::Rubric& rubric, Method method, const CompanyScore& large, const CompanyScore& sme) {
   PairScore ps;
   ps.large = large.company;
@@ -282,19 +380,8 @@ PairScore score_pair(const model::Rubric& rubric, Method method, const CompanySc
                          std::fabs(gap) > rubric.pairs.gap_threshold});
     }
   }
-  if (complete && !parts.empty()) {
-    ps.total = aggregate(parts, method);
-    // A pair has no cohort to grade relatively against.
-    if (rubric.grades.mode == model::GradeMode::absolute) {
-      std::size_t g = absolute_band(rubric, *ps.total);
-      apply_floors(rubric, g, [&](const std::string& id) {
-        for (const auto& pd : ps.dimensions)
-          if (pd.id == id) return pd.combined;
-        return std::optional<double>{};
-      });
-      ps.grade = rubric.grades.bands[g].id;
-    }
-  }
+  if (complete && !parts.empty()) ps.total = aggregate(parts, method);
+  grade_pair(rubric, ps);
   return ps;
 }
 
@@ -394,9 +481,6 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
   run.rubric = &rubric;
   run.method = options.method.value_or(rubric.method);
   run.normalization = options.normalization.value_or(rubric.normalization);
-  if (run.method == Method::topsis) {
-    throw core::UsageError({core::make_error({}, core::Msg::method_unavailable, {"topsis"})});
-  }
   std::vector<const model::Company*> sorted;
   for (const auto& c : companies) sorted.push_back(&c);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
@@ -414,6 +498,7 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
     }
   }
   for (auto& cs : run.companies) aggregate_company(rubric, run.method, cs);
+  if (run.method == Method::topsis) apply_topsis(rubric, run.companies);
   assign_ranks(run.companies, &CompanyScore::rank, [](const CompanyScore&) { return 0; });
   assign_ranks(run.companies, &CompanyScore::role_rank,
                [](const CompanyScore& c) { return static_cast<int>(c.company->role()); });
@@ -427,6 +512,7 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
     const CompanyScore* sme = run.find(p.sme);
     if (large && sme) run.pairs.push_back(score_pair(rubric, run.method, *large, *sme));
   }
+  if (run.method == Method::topsis) apply_topsis_pairs(rubric, run.pairs);
   std::map<std::string, std::vector<const CompanyScore*>> partners_of;
   for (const auto& p : run.pairs) partners_of[p.large->id].push_back(run.find(p.sme->id));
   for (const auto& [large_id, partners] : partners_of)

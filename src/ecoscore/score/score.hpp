@@ -21,7 +21,6 @@ struct Options {
 // REQUIRES: the companies were validated against this rubric (load::check_company)
 // and pairs name companies among them. The result points into `rubric` and
 // `companies`, which must outlive it.
-// Throws core::UsageError for the topsis method, which is not available yet.
 Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& companies,
               const std::vector<model::Pair>& pairs, const Options& options);
 
