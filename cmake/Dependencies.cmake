@@ -4,6 +4,7 @@ if(NOT TARGET yaml-cpp::yaml-cpp)
   # yaml-cpp 0.7 exports only the target `yaml-cpp`.
   add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
 endif()
+find_package(Threads REQUIRED)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)

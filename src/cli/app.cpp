@@ -28,7 +28,7 @@ constexpr std::string_view kProgram = "ecoscore";
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> list = {validate_command(), score_command(),  explain_command(),
                                             rubric_command(),   verify_command(), diff_command(),
-                                            compare_command(),  weights_command(), template_command()};
+                                            compare_command(),  robustness_command(), weights_command(), template_command()};
   return list;
 }
 
@@ -157,10 +157,10 @@ int run_command(const Command& command, const std::vector<std::string>& rest, Co
     return core::to_int(core::ExitCode::usage);
   }
   const char* no_color_env = std::getenv("NO_COLOR");
-  const bool color = !common.no_color && !(no_color_env && *no_color_env) && &err == &std::cerr &&
-                     ::isatty(STDERR_FILENO) == 1;
+  const bool terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  const bool color = !common.no_color && !(no_color_env && *no_color_env) && terminal;
   const core::Lang message_lang = core::parse_lang(common.lang).value_or(core::Lang::en);
-  Context ctx{vm, common, message_lang, out, err, make_logger(err, common), color};
+  Context ctx{vm, common, message_lang, out, err, make_logger(err, common), color, terminal && !common.quiet};
   try {
     return runner(ctx);
   } catch (const core::UsageError& e) {

@@ -41,6 +41,7 @@ struct Context {
   std::ostream& err;
   std::shared_ptr<spdlog::logger> log;
   bool color = false;
+  bool progress = false;  // stderr is a terminal and not --quiet: long work may show progress
 
   // Prints diagnostics to err in the user's language; warnings are left out
   // with --quiet. Control characters from inputs are escaped.
@@ -84,5 +85,6 @@ Command diff_command();
 Command compare_command();
 Command template_command();
 Command weights_command();
+Command robustness_command();
 
 }  // namespace ecoscore::cli

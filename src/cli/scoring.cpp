@@ -84,6 +84,16 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   for (const auto& path : read) info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
+  if (options.robustness) {
+    analyze::RobustnessOptions r = *options.robustness;
+    if (ctx.progress)
+      r.progress = [&ctx](std::uint64_t done, std::uint64_t total) {
+        ctx.err << fmt::format("\rrobustness: {} / {} samples", done, total) << (done == total ? "\n" : "")
+                << std::flush;
+      };
+    scored->robustness = analyze::rank_robustness(scored->run, r);
+    scored->info.robustness = &*scored->robustness;
+  }
   return scored;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/common.hpp"
+#include "ecoscore/analyze/robustness.hpp"
 #include "ecoscore/audit/manifest.hpp"
 #include "ecoscore/audit/publish.hpp"
 #include "ecoscore/load/workspace.hpp"
@@ -26,7 +27,23 @@ struct ScoringOptions {
   std::string root;           // where relative paths start; empty: the working folder
   load::Limits limits;
   bool show_warnings = true;  // verify re-runs quietly: the run showed them
+  std::optional<analyze::RobustnessOptions> robustness;  // score --robustness: also in the reports
 };
+
+// The options of rank robustness, as typed (parsed strictly by parse_robustness).
+struct RobustnessArgs {
+  std::string samples = "10000";
+  std::string seed = "1";
+  std::string weights = "dirichlet";
+  std::string concentration = "50";
+  std::string spread = "20";
+  std::string top = "5";
+  std::string threads = "0";
+};
+// Adds --samples, --seed, --weights, --concentration, --spread, --top, --threads.
+void add_robustness_options(po::options_description& desc, RobustnessArgs& args, core::Lang lang);
+// Throws core::UsageError naming the option that is out of range.
+analyze::RobustnessOptions parse_robustness(const RobustnessArgs& args);
 
 // Adds --rubric, --method, --normalization.
 void add_scoring_options(po::options_description& desc, ScoringOptions& options, core::Lang lang);
@@ -36,6 +53,7 @@ struct Scored {
   load::Workspace workspace;
   score::Run run;
   report::RunInfo info;
+  std::optional<analyze::Robustness> robustness;  // when asked; info.robustness points here
 
   Scored() = default;
   Scored(const Scored&) = delete;

@@ -4,7 +4,12 @@
 
 #include <cmath>
 
+#include "ecoscore/analyze/agreement.hpp"
+#include "ecoscore/analyze/random.hpp"
+#include "ecoscore/analyze/robustness.hpp"
+#include "ecoscore/core/error.hpp"
 #include "ecoscore/load/workspace.hpp"
+#include "ecoscore/score/score.hpp"
 #include "ecoscore/model/ahp.hpp"
 #include "ecoscore/score/topsis.hpp"
 
@@ -128,6 +133,241 @@ TEST(Topsis, AllAlikeIsTheIdeal) {
   m.values = {2, 2, 2};
   m.weights = {1, 1, 1};
   for (double c : score::topsis(m).closeness) EXPECT_DOUBLE_EQ(c, 1.0);
+}
+
+}  // namespace
+
+// --- Krippendorff's alpha --------------------------------------------------
+
+namespace {
+
+namespace analyze = ecoscore::analyze;
+
+// Krippendorff, K. (2011). Computing Krippendorff's alpha-reliability.
+// Annenberg School for Communication, University of Pennsylvania: the
+// example of 4 observers and 12 units with missing values. Published:
+// nominal .743, ordinal .815, interval .849.
+std::vector<std::vector<double>> krippendorff_example() {
+  return {
+      {1, 1, 1},      // unit 1: A, B, D (C missing)
+      {2, 2, 3, 2},   // 2
+      {3, 3, 3, 3},   // 3
+      {3, 3, 3, 3},   // 4
+      {2, 2, 2, 2},   // 5
+      {1, 2, 3, 4},   // 6
+      {4, 4, 4, 4},   // 7
+      {1, 1, 2, 1},   // 8
+      {2, 2, 2, 2},   // 9
+      {5, 5, 5},      // 10: B, C, D
+      {1, 1},         // 11: C, D
+      {3},            // 12: B only, not pairable
+  };
+}
+
+TEST(Krippendorff, PublishedExampleAllMetrics) {
+  const auto units = krippendorff_example();
+  EXPECT_DOUBLE_EQ(rounded(*analyze::krippendorff_alpha(units, analyze::Metric::nominal), 3), 0.743);
+  EXPECT_DOUBLE_EQ(rounded(*analyze::krippendorff_alpha(units, analyze::Metric::ordinal), 3), 0.815);
+  EXPECT_DOUBLE_EQ(rounded(*analyze::krippendorff_alpha(units, analyze::Metric::interval), 3), 0.849);
+}
+
+TEST(Krippendorff, PerfectAgreementIsOneAndNoVariationIsUndefined) {
+  EXPECT_DOUBLE_EQ(*analyze::krippendorff_alpha({{1, 1}, {2, 2, 2}, {5, 5}}, analyze::Metric::interval), 1.0);
+  EXPECT_FALSE(analyze::krippendorff_alpha({{3, 3}, {3, 3}}, analyze::Metric::interval).has_value());
+  EXPECT_FALSE(analyze::krippendorff_alpha({{3}, {4}}, analyze::Metric::ordinal).has_value());
+  EXPECT_FALSE(analyze::krippendorff_alpha({}, analyze::Metric::ordinal).has_value());
+}
+
+TEST(Krippendorff, OrdinalIgnoresTheSpacingOfValues) {
+  // The same ranks with stretched values: ordinal alpha is unchanged,
+  // interval alpha is not.
+  const std::vector<std::vector<double>> a{{1, 2}, {2, 3}, {3, 3}, {1, 1}};
+  const std::vector<std::vector<double>> b{{1, 20}, {20, 300}, {300, 300}, {1, 1}};
+  EXPECT_DOUBLE_EQ(*analyze::krippendorff_alpha(a, analyze::Metric::ordinal),
+                   *analyze::krippendorff_alpha(b, analyze::Metric::ordinal));
+  EXPECT_NE(*analyze::krippendorff_alpha(a, analyze::Metric::interval),
+            *analyze::krippendorff_alpha(b, analyze::Metric::interval));
+}
+
+}  // namespace
+
+// --- Random numbers and rank robustness -----------------------------------
+
+namespace {
+
+using analyze::Random;
+
+TEST(Random, SplitMix64MatchesTheReferenceOutput) {
+  // The first outputs of Vigna's splitmix64.c seeded with 0.
+  analyze::SplitMix64 sm(0);
+  EXPECT_EQ(sm.next(), 0xE220A8397B1DCDAFULL);
+  EXPECT_EQ(sm.next(), 0x6E789E6AA1B965F4ULL);
+}
+
+TEST(Random, StreamsAreReproducibleAndDistinct) {
+  Random a(42, 7), b(42, 7), c(42, 8), d(43, 7);
+  for (int i = 0; i < 100; ++i) {
+    const auto x = a.next();
+    EXPECT_EQ(x, b.next());
+    EXPECT_NE(x, c.next());
+    EXPECT_NE(x, d.next());
+  }
+}
+
+struct Moments {
+  double mean = 0, variance = 0;
+};
+template <typename Draw>
+Moments moments(int n, Draw draw) {
+  double sum = 0, sq = 0;
+  for (int i = 0; i < n; ++i) {
+    const double x = draw();
+    sum += x;
+    sq += x * x;
+  }
+  const double mean = sum / n;
+  return {mean, sq / n - mean * mean};
+}
+
+TEST(Random, UniformNormalExponentialGammaMoments) {
+  Random rng(2026, 0);
+  constexpr int n = 200000;
+  const Moments u = moments(n, [&] { return rng.uniform(); });
+  EXPECT_NEAR(u.mean, 0.5, 0.003);
+  EXPECT_NEAR(u.variance, 1.0 / 12, 0.001);
+  const Moments z = moments(n, [&] { return rng.normal(); });
+  EXPECT_NEAR(z.mean, 0.0, 0.01);
+  EXPECT_NEAR(z.variance, 1.0, 0.01);
+  const Moments e = moments(n, [&] { return rng.exponential(); });
+  EXPECT_NEAR(e.mean, 1.0, 0.01);
+  EXPECT_NEAR(e.variance, 1.0, 0.03);
+  for (double shape : {0.3, 1.0, 4.5, 50.0}) {
+    const Moments g = moments(n, [&] { return rng.gamma(shape); });
+    EXPECT_NEAR(g.mean, shape, 0.01 * std::max(1.0, shape)) << shape;
+    EXPECT_NEAR(g.variance, shape, 0.03 * std::max(1.0, shape)) << shape;
+  }
+}
+
+TEST(Random, UniformSimplexMarginalsAreBeta1K) {
+  // Each coordinate of a uniform point of the 4-simplex is Beta(1, 3):
+  // mean 1/4, variance 3/80, P(w < 0.1) = 1 - 0.9^3.
+  Random rng(7, 0);
+  constexpr int n = 200000;
+  std::vector<double> w(4);
+  double sum = 0, sq = 0;
+  int below = 0;
+  for (int i = 0; i < n; ++i) {
+    analyze::uniform_simplex(rng, w);
+    EXPECT_NEAR(w[0] + w[1] + w[2] + w[3], 1.0, 1e-12);
+    sum += w[2];
+    sq += w[2] * w[2];
+    below += w[2] < 0.1;
+  }
+  EXPECT_NEAR(sum / n, 0.25, 0.002);
+  EXPECT_NEAR(sq / n - (sum / n) * (sum / n), 3.0 / 80, 0.001);
+  EXPECT_NEAR(static_cast<double>(below) / n, 1 - 0.9 * 0.9 * 0.9, 0.005);
+}
+
+TEST(Random, DirichletMeansAndVariances) {
+  const std::vector<double> alpha{2, 5, 13};
+  Random rng(11, 3);
+  constexpr int n = 200000;
+  std::vector<double> w(3), sum(3, 0), sq(3, 0);
+  for (int i = 0; i < n; ++i) {
+    analyze::dirichlet(rng, alpha, w);
+    for (std::size_t k = 0; k < 3; ++k) {
+      sum[k] += w[k];
+      sq[k] += w[k] * w[k];
+    }
+  }
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double mean = alpha[k] / 20, var = alpha[k] * (20 - alpha[k]) / (400.0 * 21);
+    EXPECT_NEAR(sum[k] / n, mean, 0.002) << k;
+    EXPECT_NEAR(sq[k] / n - (sum[k] / n) * (sum[k] / n), var, 0.0005) << k;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+namespace score = ecoscore::score;
+
+struct Shipped2016 {
+  load::Workspace ws;
+  score::Run run;
+  Shipped2016() {
+    load::LoadOptions options;
+    options.rubric_file = repo("rubrics/winwin-ecosystem-2016.yaml");
+    options.rubric_dirs = {};
+    ws = load::load_workspace({repo("companies/2016")}, options);
+    run = score::score_run(*ws.rubric_given(), ws.companies, ws.pairs, {});
+  }
+};
+
+TEST(Robustness, SameSeedSameCountsWhateverTheThreads) {
+  const Shipped2016 s;
+  analyze::RobustnessOptions o;
+  o.samples = 5000;  // several blocks of 1024, the last one partial
+  o.seed = 99;
+  o.model = analyze::WeightModel::uniform;
+  o.threads = 1;
+  const analyze::Robustness one = analyze::rank_robustness(s.run, o);
+  for (unsigned threads : {2U, 3U, 8U}) {
+    o.threads = threads;
+    const analyze::Robustness many = analyze::rank_robustness(s.run, o);
+    ASSERT_EQ(many.firms.size(), one.firms.size());
+    for (std::size_t i = 0; i < one.firms.size(); ++i) {
+      EXPECT_EQ(many.firms[i].rank_counts, one.firms[i].rank_counts) << threads;
+      EXPECT_EQ(many.firms[i].grade_counts, one.firms[i].grade_counts) << threads;
+      EXPECT_EQ(many.firms[i].top_count, one.firms[i].top_count) << threads;
+    }
+  }
+}
+
+TEST(Robustness, CountsAddUpAndIntervalsHoldTheMass) {
+  const Shipped2016 s;
+  analyze::RobustnessOptions o;
+  o.samples = 3000;
+  const analyze::Robustness r = analyze::rank_robustness(s.run, o);
+  EXPECT_EQ(r.firms.size(), static_cast<std::size_t>(s.run.scored_count));
+  for (const auto& f : r.firms) {
+    std::uint64_t ranks = 0, grades = 0, inside = 0;
+    for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
+      ranks += f.rank_counts[k];
+      if (static_cast<int>(k + 1) >= f.interval_low && static_cast<int>(k + 1) <= f.interval_high)
+        inside += f.rank_counts[k];
+    }
+    for (auto c : f.grade_counts) grades += c;
+    EXPECT_EQ(ranks, o.samples);
+    EXPECT_EQ(grades, o.samples);
+    EXPECT_LE(f.interval_low, f.interval_high);
+    EXPECT_GE(static_cast<double>(inside), 0.95 * static_cast<double>(o.samples));
+    EXPECT_GE(f.mean_rank, 1.0);
+  }
+}
+
+TEST(Robustness, NoSpreadKeepsEveryRankAndGrade) {
+  // A box of width 0 draws the rubric's weights every time.
+  const Shipped2016 s;
+  analyze::RobustnessOptions o;
+  o.samples = 200;
+  o.model = analyze::WeightModel::box;
+  o.spread = 0;
+  const analyze::Robustness r = analyze::rank_robustness(s.run, o);
+  for (const auto& f : r.firms) {
+    EXPECT_TRUE(f.stable) << f.firm->company->id;
+    EXPECT_EQ(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], o.samples) << f.firm->company->id;
+    const auto& bands = s.run.rubric->grades.bands;
+    for (std::size_t g = 0; g < bands.size(); ++g)
+      EXPECT_EQ(f.grade_counts[g], bands[g].id == f.firm->grade ? o.samples : 0U) << f.firm->company->id;
+  }
+}
+
+TEST(Robustness, TopsisIsRefused) {
+  Shipped2016 s;
+  s.run.method = model::Method::topsis;
+  EXPECT_THROW(analyze::rank_robustness(s.run, {}), ecoscore::core::UsageError);
 }
 
 }  // namespace

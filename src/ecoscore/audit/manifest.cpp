@@ -53,7 +53,18 @@ void write_manifest(std::ostream& out, const Manifest& m) {
   optional_text(j, "normalization", m.normalization);
   optional_text(j, "lang", m.lang);
   optional_text(j, "date", m.date);
-  j.field("rescore", m.rescore).end_object();
+  j.field("rescore", m.rescore);
+  if (const auto& r = m.robustness)  // only when asked, so that other runs keep their bytes
+    j.key("robustness")
+        .begin_object()
+        .field("samples", r->samples)
+        .field("seed", r->seed)
+        .field("weights", r->weights)
+        .field("concentration", r->concentration)
+        .field("spread", r->spread)
+        .field("top", r->top)
+        .end_object();
+  j.end_object();
   j.field("working_directory", m.working_directory);
   j.key("limits").begin_object();
   j.field("max_file_bytes", static_cast<long long>(m.limits.max_file_bytes)).field("max_depth", m.limits.max_depth);
@@ -94,6 +105,12 @@ Manifest read_manifest(const std::string& path) {
     m.lang = text_or_empty(o, "lang");
     m.date = text_or_empty(o, "date");
     m.rescore = o.at("rescore").get<bool>();
+    if (o.contains("robustness")) {
+      const auto& r = o.at("robustness");
+      m.robustness = Manifest::Robustness{r.at("samples").get<long long>(), r.at("seed").get<long long>(),
+                                          r.at("weights").get<std::string>(), r.at("concentration").get<double>(),
+                                          r.at("spread").get<double>(), r.at("top").get<int>()};
+    }
     m.working_directory = j.at("working_directory").get<std::string>();
     const auto& l = j.at("limits");
     m.limits.max_file_bytes = l.at("max_file_bytes").get<std::size_t>();

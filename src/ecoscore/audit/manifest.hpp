@@ -29,6 +29,17 @@ struct Manifest {
   std::string lang;                  // empty: the rubric's
   std::string date;                  // YYYY-MM-DD, or empty: no date in the outputs
   bool rescore = false;
+  // Rank robustness asked of the run (score --robustness); the thread count
+  // is not recorded since it does not change the result.
+  struct Robustness {
+    long long samples = 0;
+    long long seed = 0;
+    std::string weights;  // uniform, dirichlet, box
+    double concentration = 0;
+    double spread = 0;
+    int top = 0;
+  };
+  std::optional<Robustness> robustness;
   // Where relative paths start, relative to the run folder ("../..").
   std::string working_directory;
   load::Limits limits;

@@ -240,9 +240,11 @@ constexpr std::array kMessages = {
     Entry{Msg::partner_role, "partner_role",
           "partner '{0}' is {1}; a {2} firm's partners must be {3}",
           "협력사 '{0}'은(는) {1}입니다. {2} 기업의 협력사는 {3}이어야 합니다"},
-    Entry{Msg::method_unavailable, "method_unavailable",
-          "the method '{0}' is not available in this version of ecoscore",
-          "이 버전의 ecoscore에서는 '{0}' 방법을 쓸 수 없습니다"},
+    Entry{Msg::robustness_method, "robustness_method",
+          "rank robustness draws dimension weights, and TOPSIS does not aggregate dimensions; use "
+          "--method weighted-mean or weighted-geometric",
+          "순위 강건성 분석은 차원 가중치를 뽑는데, TOPSIS는 차원을 합산하지 않습니다. "
+          "--method weighted-mean 또는 weighted-geometric을 쓰세요"},
     Entry{Msg::output_exists, "output_exists",
           "the output folder already holds files; give --force to replace them",
           "출력 폴더에 이미 파일이 있습니다. 바꾸려면 --force를 주세요"},

@@ -105,8 +105,8 @@ enum class Msg {
   duplicate_company,
   pair_roles,
   partner_role,
-  // Scoring.
-  method_unavailable,
+  // Scoring and analysis.
+  robustness_method,
   // Output.
   output_exists,
   output_not_folder,

@@ -48,29 +48,31 @@ std::vector<const Table*> Document::tables() const {
   return out;
 }
 
+void render_markdown_section(std::ostream& out, const Section& s) {
+  out << "\n## " << md_cell(s.title) << '\n';
+  for (const auto& p : s.paragraphs) out << '\n' << md_cell(p) << '\n';
+  for (const auto& t : s.tables) {
+    if (!t.title.empty()) out << "\n### " << md_cell(t.title) << '\n';
+    out << "\n|";
+    for (const auto& c : t.columns) out << ' ' << md_cell(c.label) << " |";
+    out << "\n|";
+    for (const auto& c : t.columns) out << (c.numeric ? " ---: |" : " --- |");
+    out << '\n';
+    for (const auto& row : t.rows) {
+      out << '|';
+      for (const auto& cell : row) {
+        const std::string text = md_cell(cell_text(cell));
+        out << ' ' << (cell.flagged ? "**" + text + "**" : text) << " |";
+      }
+      out << '\n';
+    }
+  }
+}
+
 void render_markdown(std::ostream& out, const Document& doc) {
   out << "# " << md_cell(doc.title) << "\n\n";
   for (const auto& m : doc.meta) out << "- " << md_cell(m) << '\n';
-  for (const auto& s : doc.sections) {
-    out << "\n## " << md_cell(s.title) << '\n';
-    for (const auto& p : s.paragraphs) out << '\n' << md_cell(p) << '\n';
-    for (const auto& t : s.tables) {
-      if (!t.title.empty()) out << "\n### " << md_cell(t.title) << '\n';
-      out << "\n|";
-      for (const auto& c : t.columns) out << ' ' << md_cell(c.label) << " |";
-      out << "\n|";
-      for (const auto& c : t.columns) out << (c.numeric ? " ---: |" : " --- |");
-      out << '\n';
-      for (const auto& row : t.rows) {
-        out << '|';
-        for (const auto& cell : row) {
-          const std::string text = md_cell(cell_text(cell));
-          out << ' ' << (cell.flagged ? "**" + text + "**" : text) << " |";
-        }
-        out << '\n';
-      }
-    }
-  }
+  for (const auto& s : doc.sections) render_markdown_section(out, s);
 }
 
 void html_head(std::ostream& out, core::Lang lang, const std::string& title, const std::string& generator) {
@@ -81,37 +83,39 @@ void html_head(std::ostream& out, core::Lang lang, const std::string& title, con
       << "<title>" << html_escape(title) << "</title>\n<style>" << html_style() << "</style>\n</head>\n<body>\n";
 }
 
+void render_html_section(std::ostream& out, const Section& s, const std::string& anchor) {
+  out << "<h2" << (anchor.empty() ? "" : " id=\"" + html_escape(anchor) + "\"") << ">" << html_escape(s.title) << "</h2>\n";
+  for (const auto& p : s.paragraphs) out << "<p>" << html_escape(p) << "</p>\n";
+  if (!s.charts.empty()) {
+    out << "<div class=\"charts\">";
+    for (const auto& c : s.charts) out << c;  // built by svg.cpp, every text escaped there
+    out << "</div>\n";
+  }
+  for (const auto& t : s.tables) {
+    if (!t.title.empty()) out << "<h3 id=\"" << html_escape(t.id) << "\">" << html_escape(t.title) << "</h3>\n";
+    out << "<table><thead><tr>";
+    for (const auto& c : t.columns) out << (c.numeric ? "<th class=\"n\">" : "<th>") << html_escape(c.label) << "</th>";
+    out << "</tr></thead><tbody>\n";
+    for (const auto& row : t.rows) {
+      out << "<tr>";
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        const Cell& cell = row[k];
+        out << "<td" << (k < t.columns.size() && t.columns[k].numeric ? " class=\"n\"" : "");
+        if (!cell.shade.empty()) out << " style=\"background:" << html_escape(cell.shade) << "\"";
+        out << '>' << (cell.flagged ? "<span class=\"flag\">" : "") << html_escape(cell_text(cell))
+            << (cell.flagged ? "</span>" : "") << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</tbody></table>\n";
+  }
+}
+
 void render_html(std::ostream& out, const Document& doc, const std::string& generator) {
   html_head(out, doc.lang, doc.title, generator);
   out << "<h1>" << html_escape(doc.title) << "</h1>\n";
   for (const auto& m : doc.meta) out << "<p class=\"meta\">" << html_escape(m) << "</p>\n";
-  for (const auto& s : doc.sections) {
-    out << "<h2>" << html_escape(s.title) << "</h2>\n";
-    for (const auto& p : s.paragraphs) out << "<p>" << html_escape(p) << "</p>\n";
-    if (!s.charts.empty()) {
-      out << "<div class=\"charts\">";
-      for (const auto& c : s.charts) out << c;  // built by svg.cpp, every text escaped there
-      out << "</div>\n";
-    }
-    for (const auto& t : s.tables) {
-      if (!t.title.empty()) out << "<h3 id=\"" << html_escape(t.id) << "\">" << html_escape(t.title) << "</h3>\n";
-      out << "<table><thead><tr>";
-      for (const auto& c : t.columns) out << (c.numeric ? "<th class=\"n\">" : "<th>") << html_escape(c.label) << "</th>";
-      out << "</tr></thead><tbody>\n";
-      for (const auto& row : t.rows) {
-        out << "<tr>";
-        for (std::size_t k = 0; k < row.size(); ++k) {
-          const Cell& cell = row[k];
-          out << "<td" << (k < t.columns.size() && t.columns[k].numeric ? " class=\"n\"" : "");
-          if (!cell.shade.empty()) out << " style=\"background:" << html_escape(cell.shade) << "\"";
-          out << '>' << (cell.flagged ? "<span class=\"flag\">" : "") << html_escape(cell_text(cell))
-              << (cell.flagged ? "</span>" : "") << "</td>";
-        }
-        out << "</tr>\n";
-      }
-      out << "</tbody></table>\n";
-    }
-  }
+  for (const auto& s : doc.sections) render_html_section(out, s, {});
   out << "</body>\n</html>\n";
 }
 

@@ -63,6 +63,10 @@ struct Document {
 };
 
 void render_markdown(std::ostream& out, const Document& doc);
+// One section (## title, paragraphs, ### tables), for reports that mix their own text with views.
+void render_markdown_section(std::ostream& out, const Section& section);
+// One section as <h2> (with the anchor when given), paragraphs, charts and tables.
+void render_html_section(std::ostream& out, const Section& section, const std::string& anchor);
 void render_html(std::ostream& out, const Document& doc, const std::string& generator);
 void render_json(std::ostream& out, const Document& doc);
 void render_csv(std::ostream& out, const Table& table);

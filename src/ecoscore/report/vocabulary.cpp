@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 133> kWords = {{
+constexpr std::array<Pair, 135> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -147,8 +147,10 @@ constexpr std::array<Pair, 133> kWords = {{
     {"Krippendorff: α ≥ 0.800 is reliable; 0.667 to 0.800 allows tentative conclusions only. Units are a firm's indicator rated by two raters or more; values are normalized to 0–100.", "Krippendorff 기준: α ≥ 0.800이면 신뢰할 수 있고, 0.667~0.800이면 잠정적 결론만 가능합니다. 평가 단위는 평가자 2명 이상이 평가한 기업별 지표이며, 값은 0~100으로 환산한 점수입니다."},
     {"unstable", "불안정"},
     {"TOPSIS: closeness to the cohort's ideal, D- / (D+ + D-), over the indicators with their shares of the total; the dimension scores above are weighted means, for the profile", "TOPSIS: 지표별 총점 내 비중으로 잰 집단 이상점과의 근접도 D- / (D+ + D-). 위의 차원 점수는 윤곽을 보이기 위한 가중평균입니다"},
+    {"Stable (≥ 90 %)", "순위 안정 (≥ 90 %)"},
+    {"Share at the nominal rank", "기준 순위 유지 비율"},
 }};
-static_assert(kWords.size() == static_cast<std::size_t>(Word::base_is_closeness) + 1, "one entry per Word");
+static_assert(kWords.size() == static_cast<std::size_t>(Word::nominal_share) + 1, "one entry per Word");
 
 std::string_view pick(const Pair& p, core::Lang lang) { return lang == core::Lang::ko ? p.ko : p.en; }
 

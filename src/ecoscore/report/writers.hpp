@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "ecoscore/analyze/robustness.hpp"
 #include "ecoscore/core/lang.hpp"
 #include "ecoscore/score/result.hpp"
 #include "ecoscore/score/score.hpp"
@@ -18,6 +19,7 @@ struct RunInfo {
   std::string rubric_file;
   std::string date;                           // YYYY-MM-DD when asked for (--date, SOURCE_DATE_EPOCH)
   std::map<std::string, std::string> sha256;  // input file path -> SHA-256 (hex)
+  const analyze::Robustness* robustness = nullptr;  // rank robustness, when the run asked for it
 };
 
 // Every writer takes a stream and computed results; none scores anything.

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ecoscore/score/result.hpp"
+
+namespace ecoscore::analyze {
+
+// How dimension weights are drawn.
+//   uniform    uniformly on the simplex (no preference at all)
+//   dirichlet  Dirichlet centred on the rubric's weights: alpha_d = C * w_d
+//   box        each weight uniformly within +-P % of its nominal value, renormalized
+enum class WeightModel { uniform, dirichlet, box };
+
+struct RobustnessOptions {
+  std::uint64_t samples = 10000;
+  std::uint64_t seed = 1;
+  WeightModel model = WeightModel::dirichlet;
+  double concentration = 50;  // dirichlet
+  double spread = 20;         // box, in % of each weight (0 <= P < 100)
+  int top = 5;                // top-k probability
+  unsigned threads = 0;       // 0: every core
+  // Called now and then from the calling thread with the samples done.
+  std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+};
+
+struct FirmRobustness {
+  const score::CompanyScore* firm = nullptr;
+  int nominal_rank = 0;                     // the run's rank
+  std::vector<std::uint64_t> rank_counts;   // [r - 1]: samples with rank r (competition ranking)
+  std::vector<std::uint64_t> grade_counts;  // per grade band, in rubric order
+  std::uint64_t top_count = 0;              // samples with rank <= top
+  double mean_rank = 0;
+  int interval_low = 0;   // the central 95 % of ranks: 2.5 % and 97.5 % quantiles
+  int interval_high = 0;
+  double nominal_share = 0;  // share of samples at the nominal rank
+  bool stable = false;       // nominal_share >= 0.9
+};
+
+struct Robustness {
+  RobustnessOptions options;  // as used (threads as resolved)
+  model::Method method = model::Method::weighted_mean;
+  std::vector<std::string> dimensions;   // rubric order
+  std::vector<double> nominal_weights;   // normalized, rubric order
+  std::vector<FirmRobustness> firms;     // scored firms, by nominal rank then id
+  std::vector<const score::CompanyScore*> unscored;
+};
+
+inline constexpr double kStableShare = 0.9;
+
+// Scores every scored firm of `run` again under `options.samples` draws of
+// the dimension weights: each firm's dimension scores stay as they are; its
+// total is the run's method over its applicable dimensions under the drawn
+// weights, plus its adjustments, clamped to 0..100; ranks by competition
+// ranking; grades by the rubric's bands (relative ones by rank), floors and
+// downgrades. Sample k uses random stream k / 1024 of the seed, whatever the
+// thread count, and counts are integers, so results are identical for any
+// number of threads. Throws core::UsageError for the topsis method (it does
+// not aggregate dimension weights) and for options out of range.
+Robustness rank_robustness(const score::Run& run, const RobustnessOptions& options);
+
+}  // namespace ecoscore::analyze
