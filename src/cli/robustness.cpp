@@ -72,10 +72,9 @@ analyze::RobustnessOptions parse_robustness(const RobustnessArgs& args) {
   o.samples = parse_in<std::uint64_t>(args.samples, "--samples", 1, 100'000'000, "a whole number from 1 to 100000000");
   o.seed = parse_in<std::uint64_t>(args.seed, "--seed", 0, std::numeric_limits<long long>::max(),
                                    "a whole number from 0 to 9223372036854775807");
-  if (args.weights == "uniform") o.model = analyze::WeightModel::uniform;
-  else if (args.weights == "dirichlet") o.model = analyze::WeightModel::dirichlet;
-  else if (args.weights == "box") o.model = analyze::WeightModel::box;
-  else throw_usage("--weights must be one of uniform, dirichlet, box, not '" + args.weights + "'");
+  const auto model = analyze::parse_weight_model(args.weights);
+  if (!model) throw_usage("--weights must be one of uniform, dirichlet, box, not '" + args.weights + "'");
+  o.model = *model;
   o.concentration = parse_in<double>(args.concentration, "--concentration", 1e-6, 1e6, "a number from 0.000001 to 1000000");
   o.spread = parse_in<double>(args.spread, "--spread", 0, 99, "a number from 0 to 99");
   o.top = parse_in<int>(args.top, "--top", 1, 1'000'000, "a whole number from 1 to 1000000");

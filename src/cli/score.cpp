@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/scoring.hpp"
@@ -15,6 +16,8 @@ namespace fs = std::filesystem;
 
 struct ScoreOptions {
   ScoringOptions scoring;
+  bool robustness = false;
+  RobustnessArgs robustness_args;
   std::string format;
   std::string out;
   std::string date;
@@ -34,6 +37,12 @@ int run_score(ScoreOptions options, Context& ctx) {
   if (std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end())
     throw_usage("--format must be one of table, json, csv, md, not '" + options.format + "'");
   options.scoring.lang = ctx.common.lang;
+  if (options.robustness) {
+    options.scoring.robustness = parse_robustness(options.robustness_args);
+  } else {
+    for (const char* name : {"samples", "seed", "weights", "concentration", "spread", "top", "threads"})
+      if (!ctx.vm[name].defaulted()) throw_usage(fmt::format("--{} needs --robustness", name));
+  }
   options.scoring.date = audit::run_date(options.date, std::getenv("SOURCE_DATE_EPOCH"));
   std::unique_ptr<Scored> scored;
   if (!options.out.empty()) {
@@ -78,7 +87,12 @@ Command score_command() {
              t("the evaluation date to print (default: SOURCE_DATE_EPOCH, else none)",
                "보고서에 적을 평가 일자 (기본: SOURCE_DATE_EPOCH, 없으면 적지 않음)").c_str())
             ("rescore", po::bool_switch(&options->scoring.rescore),
-             t("accept files rated under an older version of the rubric", "이전 버전 평가 기준으로 평가된 파일도 받음").c_str());
+             t("accept files rated under an older version of the rubric", "이전 버전 평가 기준으로 평가된 파일도 받음").c_str())
+            ("robustness", po::bool_switch(&options->robustness),
+             t("also test how firmly each firm holds its rank when the dimension weights vary (a section of the "
+               "reports, and robustness.json in the run folder)",
+               "차원 가중치가 달라질 때 순위가 얼마나 유지되는지도 분석 (보고서의 한 절, 실행 폴더의 robustness.json)").c_str());
+        add_robustness_options(desc, options->robustness_args, lang);
         positional.add("path", -1);
         return [options](Context& ctx) { return run_score(*options, ctx); };
       }};

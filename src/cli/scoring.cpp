@@ -1,4 +1,5 @@
 #include "cli/scoring.hpp"
+#include "ecoscore/report/analysis_views.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -109,6 +110,9 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
       {"scores.csv", render([&](std::ostream& o) { report::write_scores_csv(o, run, info); })},
       {"scores.json", render([&](std::ostream& o) { report::write_scores_json(o, run, info); })},
   };
+  if (const auto& r = folder.scored->robustness)
+    folder.files.push_back(
+        {"robustness.json", render([&](std::ostream& o) { report::write_robustness_json(o, *r, run, info); })});
   audit::Manifest& m = folder.manifest;
   m.tool_version = core::kVersion;
   m.rubric = options.rubric;
@@ -118,6 +122,10 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
   m.lang = options.lang;
   m.date = options.date;
   m.rescore = options.rescore;
+  if (const auto& r = options.robustness)
+    m.robustness = audit::Manifest::Robustness{static_cast<long long>(r->samples), static_cast<long long>(r->seed),
+                                               std::string(analyze::weight_model_name(r->model)), r->concentration,
+                                               r->spread, r->top};
   m.working_directory = working_directory;
   m.limits = options.limits;
   m.rubric_id = run.rubric->id;

@@ -63,6 +63,16 @@ int run_verify(const std::string& folder, Context& ctx) {
   options.method = m.method;
   options.normalization = m.normalization;
   options.rescore = m.rescore;
+  if (const auto& r = m.robustness) {
+    analyze::RobustnessOptions o;
+    o.samples = static_cast<std::uint64_t>(r->samples);
+    o.seed = static_cast<std::uint64_t>(r->seed);
+    o.model = *analyze::parse_weight_model(r->weights);  // checked by read_manifest
+    o.concentration = r->concentration;
+    o.spread = r->spread;
+    o.top = r->top;
+    options.robustness = o;
+  }
   options.lang = m.lang;
   options.date = m.date;
   options.root = root;

@@ -150,6 +150,21 @@ class Sampler {
 
 }  // namespace
 
+std::string_view weight_model_name(WeightModel model) {
+  switch (model) {
+    case WeightModel::uniform: return "uniform";
+    case WeightModel::dirichlet: return "dirichlet";
+    case WeightModel::box: return "box";
+  }
+  return {};
+}
+
+std::optional<WeightModel> parse_weight_model(std::string_view name) {
+  for (auto m : {WeightModel::uniform, WeightModel::dirichlet, WeightModel::box})
+    if (weight_model_name(m) == name) return m;
+  return std::nullopt;
+}
+
 Robustness rank_robustness(const score::Run& run, const RobustnessOptions& options) {
   if (run.method == model::Method::topsis)
     throw core::UsageError({core::make_error({}, core::Msg::robustness_method, {})});

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@ namespace ecoscore::analyze {
 //   dirichlet  Dirichlet centred on the rubric's weights: alpha_d = C * w_d
 //   box        each weight uniformly within +-P % of its nominal value, renormalized
 enum class WeightModel { uniform, dirichlet, box };
+std::string_view weight_model_name(WeightModel model);
+std::optional<WeightModel> parse_weight_model(std::string_view name);
 
 struct RobustnessOptions {
   std::uint64_t samples = 10000;

@@ -110,6 +110,11 @@ Manifest read_manifest(const std::string& path) {
       m.robustness = Manifest::Robustness{r.at("samples").get<long long>(), r.at("seed").get<long long>(),
                                           r.at("weights").get<std::string>(), r.at("concentration").get<double>(),
                                           r.at("spread").get<double>(), r.at("top").get<int>()};
+      const auto& rb = *m.robustness;
+      const bool known = rb.weights == "uniform" || rb.weights == "dirichlet" || rb.weights == "box";
+      if (!known || rb.samples < 1 || rb.samples > 100'000'000 || rb.seed < 0 || !(rb.concentration > 0) ||
+          !(rb.spread >= 0 && rb.spread <= 99) || rb.top < 1)
+        bad_manifest(path, "options.robustness holds a value out of range");
     }
     m.working_directory = j.at("working_directory").get<std::string>();
     const auto& l = j.at("limits");

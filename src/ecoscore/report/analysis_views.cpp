@@ -11,20 +11,22 @@
 namespace ecoscore::report {
 namespace {
 
-std::string_view model_name(analyze::WeightModel m) {
-  switch (m) {
-    case analyze::WeightModel::uniform: return "uniform";
-    case analyze::WeightModel::dirichlet: return "dirichlet";
-    case analyze::WeightModel::box: return "box";
-  }
-  return "";
-}
-
 double share(std::uint64_t count, std::uint64_t total) {
   return static_cast<double>(count) / static_cast<double>(total);
 }
 
-std::string pct(double share_value) { return core::format_fixed(share_value * 100.0, 0) + " %"; }
+// A share of samples in percent for a table: blank for none, "<1" for a
+// count that rounds to 0 %.
+std::string share_text(std::uint64_t count, std::uint64_t total) {
+  if (count == 0) return "";
+  const double v = static_cast<double>(count) / static_cast<double>(total);
+  return v < 0.005 ? "<1" : core::format_fixed(v * 100.0, 0);
+}
+
+// The same with its unit, and "0 %" for none.
+std::string percent_of(std::uint64_t count, std::uint64_t total) {
+  return count == 0 ? "0 %" : share_text(count, total) + " %";
+}
 
 // White to blue as the share grows, light enough for dark text.
 std::string heat(double s) {
@@ -37,7 +39,7 @@ std::string heat(double s) {
 std::string firm_label(const model::Company& c, core::Lang lang) { return c.name.get(lang) + " (" + c.id + ")"; }
 
 std::string settings_text(const analyze::Robustness& r, core::Lang lang) {
-  std::string how(model_name(r.options.model));
+  std::string how(analyze::weight_model_name(r.options.model));
   if (r.options.model == analyze::WeightModel::dirichlet)
     how += " (C = " + core::format_shortest(r.options.concentration) + ")";
   if (r.options.model == analyze::WeightModel::box) how += " (±" + core::format_shortest(r.options.spread) + " %)";
@@ -104,6 +106,7 @@ Section robustness_section(const analyze::Robustness& r, const score::Run& run, 
   Table heat_table;
   heat_table.id = "rank-acceptability";
   heat_table.title = std::string(word(Word::rank_acceptability, lang));
+  heat_table.compact = true;
   heat_table.columns.push_back({"company", std::string(word(Word::company, lang)), false});
   for (std::size_t k = 1; k <= r.firms.size(); ++k)
     heat_table.columns.push_back({"rank_" + std::to_string(k), std::to_string(k), true});
@@ -119,18 +122,18 @@ Section robustness_section(const analyze::Robustness& r, const score::Run& run, 
     stable.flagged = !f.stable;
     summary.rows.push_back({Cell::count(f.nominal_rank), Cell::text(name), Cell::number(f.mean_rank, 1),
                             Cell::text(fmt::format("{}–{}", f.interval_low, f.interval_high)),
-                            Cell::text(pct(share(f.top_count, total))), Cell::text(pct(f.nominal_share)), stable});
-    std::vector<Cell> heat_row{Cell::text(name)};
+                            Cell::text(percent_of(f.top_count, total)),
+                            Cell::text(percent_of(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], total)),
+                            stable});
+    std::vector<Cell> heat_row{Cell::text(f.firm->company->name.get(lang))};
     for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
-      const double v = share(f.rank_counts[k], total);
-      Cell c = Cell::text(f.rank_counts[k] ? core::format_fixed(v * 100.0, 0) : "");
-      if (f.rank_counts[k]) c.shade = heat(v);
-      c.flagged = static_cast<int>(k + 1) == f.nominal_rank;
+      Cell c = Cell::text(share_text(f.rank_counts[k], total));
+      if (f.rank_counts[k]) c.shade = heat(share(f.rank_counts[k], total));
       heat_row.push_back(std::move(c));
     }
     heat_table.rows.push_back(std::move(heat_row));
     std::vector<Cell> grade_row{Cell::text(name)};
-    for (std::uint64_t c : f.grade_counts) grade_row.push_back(Cell::text(c ? pct(share(c, total)) : ""));
+    for (std::uint64_t c : f.grade_counts) grade_row.push_back(Cell::text(c ? percent_of(c, total) : ""));
     grades.rows.push_back(std::move(grade_row));
   }
   s.tables.push_back(std::move(summary));
@@ -185,7 +188,7 @@ void write_robustness_json(std::ostream& out, const analyze::Robustness& r, cons
   j.key("rubric").begin_object().field("id", run.rubric->id).field("version", run.rubric->version).end_object();
   j.field("method", model::to_string(r.method));
   j.field("samples", static_cast<long long>(total)).field("seed", static_cast<long long>(r.options.seed));
-  j.key("weights").begin_object().field("model", model_name(r.options.model));
+  j.key("weights").begin_object().field("model", analyze::weight_model_name(r.options.model));
   if (r.options.model == analyze::WeightModel::dirichlet) j.field("concentration", r.options.concentration);
   if (r.options.model == analyze::WeightModel::box) j.field("spread", r.options.spread);
   j.end_object();
@@ -224,9 +227,10 @@ std::string robustness_line(const analyze::FirmRobustness& f, int top, core::Lan
     return t;
   }();
   return fmt::format("{}: {} {} ({} {}) · {} {}–{} · {} {} · {}", word(Word::robustness, lang),
-                     word(Word::nominal_rank, lang), f.nominal_rank, pct(f.nominal_share),
+                     word(Word::nominal_rank, lang), f.nominal_rank,
+                     percent_of(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], total),
                      word(f.stable ? Word::stable : Word::unstable, lang), word(Word::rank_interval, lang),
-                     f.interval_low, f.interval_high, top_label(top, lang), pct(share(f.top_count, total)),
+                     f.interval_low, f.interval_high, top_label(top, lang), percent_of(f.top_count, total),
                      fmt::format("{} {}", word(Word::mean_rank, lang), core::format_fixed(f.mean_rank, 1)));
 }
 

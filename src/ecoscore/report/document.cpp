@@ -26,6 +26,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eef2
 .charts{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
 .bar{display:inline-block;height:.8em;background:#4575b4;vertical-align:middle}
 nav ul{columns:2}
+table.compact th,table.compact td{padding:.1em .2em;font-size:.78em;text-align:center;min-width:1.7em}
+table.compact td:first-child,table.compact th:first-child{text-align:left;white-space:nowrap}
 @page{size:A4;margin:14mm}
 @media print{body{margin:0;max-width:none}h2{break-before:page}h2:first-of-type{break-before:auto}
 .card,tr,svg{break-inside:avoid}nav{display:none}}
@@ -93,7 +95,7 @@ void render_html_section(std::ostream& out, const Section& s, const std::string&
   }
   for (const auto& t : s.tables) {
     if (!t.title.empty()) out << "<h3 id=\"" << html_escape(t.id) << "\">" << html_escape(t.title) << "</h3>\n";
-    out << "<table><thead><tr>";
+    out << (t.compact ? "<table class=\"compact\">" : "<table>") << "<thead><tr>";
     for (const auto& c : t.columns) out << (c.numeric ? "<th class=\"n\">" : "<th>") << html_escape(c.label) << "</th>";
     out << "</tr></thead><tbody>\n";
     for (const auto& row : t.rows) {

@@ -44,6 +44,7 @@ struct Table {
   std::string title;
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  bool compact = false;  // HTML: small centred cells, for wide heat tables
 };
 
 struct Section {

@@ -5,6 +5,7 @@
 
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/model/names.hpp"
+#include "ecoscore/report/analysis_views.hpp"
 #include "ecoscore/report/cells.hpp"
 #include "ecoscore/report/document.hpp"
 #include "ecoscore/report/svg.hpp"
@@ -34,6 +35,8 @@ struct Page {
   core::Lang lang;
   int p;
   CohortView view;
+  const analyze::Robustness* robustness;
+  std::optional<Section> agreement;
 
   std::string w(Word word_id) const { return std::string(word(word_id, lang)); }
   std::string dim_label(std::size_t d) const { return rubric.dimensions[d].label.get(lang); }
@@ -231,6 +234,9 @@ struct Page {
       if (f.to_next_grade)
         out << "<p><b>" << esc(w(Word::next_grade)) << ":</b> " << esc(grade_label(rubric, f.next_grade, lang)) << " +"
             << shown(f.to_next_grade, p) << "</p>";
+      if (robustness)
+        for (const auto& fr : robustness->firms)
+          if (fr.firm == &cs) out << "<p>" << esc(robustness_line(fr, robustness->options.top, lang)) << "</p>";
       out << "</div></div>\n";
       std::vector<std::string> notes;
       for (const auto& i : cs.indicators) {
@@ -270,7 +276,8 @@ struct Page {
 
 void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& info) {
   const model::Rubric& rubric = *run.rubric;
-  Page page{out, run, rubric, info.lang, rubric.precision, analyze(run)};
+  Page page{out, run, rubric, info.lang, rubric.precision, analyze(run), info.robustness,
+            agreement_section(analyze::rater_agreement(run), rubric, info.lang)};
   const core::Lang lang = info.lang;
   html_head(out, lang, rubric.title.get(lang), "ecoscore " + info.tool_version);
   out << "<h1>" << esc(rubric.title.get(lang)) << "</h1>\n<p class=\"meta\">" << esc(page.w(Word::rubric)) << ": <code>"
@@ -284,11 +291,15 @@ void write_report_html(std::ostream& out, const score::Run& run, const RunInfo& 
   out << "<p class=\"meta\">" << esc(page.w(Word::illustrative)) << "</p>\n";
   out << "<nav><b>" << esc(page.w(Word::contents)) << "</b><ul><li><a href=\"#summary\">" << esc(page.w(Word::summary))
       << "</a></li><li><a href=\"#ranking\">" << esc(page.w(Word::ranking)) << "</a></li>";
+  if (info.robustness) out << "<li><a href=\"#robustness\">" << esc(page.w(Word::robustness)) << "</a></li>";
+  if (page.agreement) out << "<li><a href=\"#agreement\">" << esc(page.agreement->title) << "</a></li>";
   if (!run.pairs.empty()) out << "<li><a href=\"#pairs\">" << esc(page.w(Word::pairs)) << "</a></li>";
   if (!run.ecosystems.empty()) out << "<li><a href=\"#ecosystems\">" << esc(page.w(Word::ecosystems)) << "</a></li>";
   out << "<li><a href=\"#scorecards\">" << esc(page.w(Word::scorecards)) << "</a></li></ul></nav>\n";
   page.summary();
   page.ranking();
+  if (info.robustness) render_html_section(out, robustness_section(*info.robustness, run, lang), "robustness");
+  if (page.agreement) render_html_section(out, *page.agreement, "agreement");
   page.pairs();
   page.ecosystems();
   page.scorecards();

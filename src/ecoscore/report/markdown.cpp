@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "ecoscore/core/number.hpp"
+#include "ecoscore/report/analysis_views.hpp"
 #include "ecoscore/report/cells.hpp"
 #include "ecoscore/report/order.hpp"
 #include "ecoscore/report/vocabulary.hpp"
@@ -126,6 +127,9 @@ void write_report_markdown(std::ostream& out, const score::Run& run, const RunIn
     cells.push_back(shown(cs->coverage * 100.0, 0) + " %");
     row(out, cells);
   }
+  if (info.robustness) render_markdown_section(out, robustness_section(*info.robustness, run, lang));
+  if (const auto agreement = agreement_section(analyze::rater_agreement(run), rubric, lang))
+    render_markdown_section(out, *agreement);
 
   if (!run.pairs.empty()) {
     out << "\n## " << word(Word::pairs, lang) << "\n\n";

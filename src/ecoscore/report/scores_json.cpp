@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "ecoscore/analyze/agreement.hpp"
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/model/names.hpp"
 #include "ecoscore/report/json_writer.hpp"
@@ -212,6 +213,22 @@ void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& 
     j.end_array().end_object();
   }
   j.end_array();
+  // Rater agreement, when some indicator has several raters.
+  if (const analyze::Agreement agreement = analyze::rater_agreement(run); agreement.any()) {
+    const auto alpha = [&j](const analyze::Alpha& a) {
+      j.field("alpha_interval", a.interval).field("alpha_ordinal", a.ordinal);
+      j.field("units", static_cast<long long>(a.units)).field("values", static_cast<long long>(a.values));
+    };
+    j.key("agreement").begin_object().key("overall").begin_object();
+    alpha(agreement.overall);
+    j.end_object().key("dimensions").begin_array();
+    for (const auto& [id, a] : agreement.dimensions) {
+      j.begin_object().field("id", id);
+      alpha(a);
+      j.end_object();
+    }
+    j.end_array().end_object();
+  }
   j.end_object();
   j.finish();
 }
