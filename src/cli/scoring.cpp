@@ -88,9 +88,12 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   if (options.robustness) {
     analyze::RobustnessOptions r = *options.robustness;
     if (ctx.progress)
-      r.progress = [&ctx](std::uint64_t done, std::uint64_t total) {
-        ctx.err << fmt::format("\rrobustness: {} / {} samples", done, total) << (done == total ? "\n" : "")
-                << std::flush;
+      r.progress = [&ctx, shown = std::uint64_t{101}](std::uint64_t done, std::uint64_t total) mutable {
+        const std::uint64_t percent = done * 100 / total;
+        if (percent == shown) return;
+        shown = percent;
+        ctx.err << fmt::format("\rrobustness: {:3} % ({} / {} samples)", percent, done, total)
+                << (done == total ? "\n" : "") << std::flush;
       };
     scored->robustness = analyze::rank_robustness(scored->run, r);
     scored->info.robustness = &*scored->robustness;
