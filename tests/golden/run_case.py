@@ -21,6 +21,7 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,10 @@ def tree(folder):
     for base, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(base, name)
+            # Pipes, devices and links a setup made are inputs, not outputs;
+            # reading them could block (a FIFO) or never end (/dev/zero).
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                continue
             with open(path, "rb") as f:
                 data = f.read()
             if name == "manifest.json":

@@ -147,7 +147,7 @@ TEST(Workspace, MissingInputIsExit66AndBadDataWins) {
     EXPECT_EQ(e.exit_code(), core::ExitCode::no_input);
   }
   try {
-    load::load_workspace({repo("tests/data/nowhere"), repo("tests/data/yaml/anchor.yaml")}, {});
+    load::load_workspace({repo("tests/data/nowhere"), repo("tests/data/hostile/anchor.yaml")}, {});
     FAIL();
   } catch (const core::Error& e) {
     EXPECT_EQ(e.exit_code(), core::ExitCode::data_error);

@@ -39,6 +39,9 @@ constexpr std::array kMessages = {
           "bidirectional control character {0} is not allowed: it can make text read "
           "differently from what it is",
           "양방향 제어 문자 {0}은(는) 쓸 수 없습니다. 글자가 실제와 다르게 보일 수 있습니다"},
+    Entry{Msg::escaped_control, "escaped_control",
+          "an escape sequence in this text gives {0}, a control or bidirectional character, which is not allowed",
+          "이 텍스트의 이스케이프 문자열이 {0}을(를) 만듭니다. 제어 문자나 양방향 제어 문자는 쓸 수 없습니다"},
     Entry{Msg::lone_cr, "lone_cr",
           "a line ends with a lone carriage return (CR); use LF or CRLF line ends",
           "줄 끝이 CR 하나뿐입니다. LF나 CRLF로 줄을 끝내세요"},

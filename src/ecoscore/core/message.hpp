@@ -21,6 +21,7 @@ enum class Msg {
   bom_inside,
   control_character,
   bidi_control,
+  escaped_control,
   lone_cr,
   tab_indent,
   // YAML structure.

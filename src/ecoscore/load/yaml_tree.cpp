@@ -91,6 +91,7 @@ class TreeBuilder : public YAML::EventHandler {
     node.quoted = tag == "!";
     if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
       fail(mark, Msg::unclosed_quote, {});
+    check_decoded(mark, value);
     node.text = value;
     add(std::move(node));
   }
@@ -131,6 +132,20 @@ class TreeBuilder : public YAML::EventHandler {
     if (anchor != YAML::NullAnchor) fail(mark, Msg::anchor_not_allowed, {""});
   }
 
+  // The bytes were checked before parsing, but a double-quoted scalar can
+  // still spell a control or bidi character as an escape ("\e", "\0",
+  // "\u202E"); such text is refused too, so that it never reaches a report.
+  void check_decoded(const YAML::Mark& mark, const std::string& value) {
+    for (std::size_t i = 0; i < value.size();) {
+      const core::Utf8Step step = core::decode_utf8(value, i);
+      const char32_t cp = step.code_point;
+      const bool bad = step.problem != core::Utf8Problem::none || core::is_disallowed_control(cp) || cp == '\r' ||
+                       core::is_bidi_control(cp) || cp == 0xFEFF;
+      if (bad) fail(mark, Msg::escaped_control, {core::code_point_name(cp)});
+      i += step.length;
+    }
+  }
+
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
     // "?" is a plain scalar or collection, "!" a quoted scalar; anything else
     // was written explicitly (e.g. !!str, !python/object) and is refused.
@@ -144,8 +159,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     Node& parent = *stack_.back();
     if (parent.is_mapping() && parent.children.size() % 2 == 0 && !node.is_scalar()) {
-      // A key that is a collection or null cannot name a field.
-      throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
+      // A key that is a collection or null cannot name a field. A collection
+      // key is reported when it closes, so that what is wrong inside it (a
+      // million unclosed '[' nest too deep) is reported first.
+      if (node.is_null()) throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
+      if (!bad_key_) bad_key_ = BadKey{stack_.size() + 1, node.line, node.column};
     }
     parent.children.push_back(std::move(node));
     return &parent.children.back();
@@ -161,7 +179,11 @@ class TreeBuilder : public YAML::EventHandler {
     stack_.push_back(add(make(kind, mark)));
   }
 
-  void close() { stack_.pop_back(); }
+  void close() {
+    if (bad_key_ && bad_key_->depth == stack_.size())
+      throw Abort{Msg::key_not_scalar, {}, bad_key_->line, bad_key_->column};
+    stack_.pop_back();
+  }
 
   void report_duplicates(const Node& map) {
     std::vector<const Node*> keys;
@@ -183,6 +205,12 @@ class TreeBuilder : public YAML::EventHandler {
   Positions positions_;
   const Limits& limits_;
   std::vector<Node*> stack_;
+  struct BadKey {
+    std::size_t depth;  // the stack size while the key is open
+    int line;
+    int column;
+  };
+  std::optional<BadKey> bad_key_;
   std::size_t nodes_ = 0;
 };
 
