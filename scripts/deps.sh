@@ -10,8 +10,10 @@ ecoscore_packages=(
   nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev libxlsxwriter-dev
 )
 
-# What the tests need besides: a real browser for the HTML report check.
-ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils)
+# What the tests need besides: a real browser for the HTML report check,
+# locale sources for the determinism check (built into a temporary folder,
+# the system's locales are left alone), clang with libFuzzer for fuzzing.
+ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils locales clang libclang-rt-14-dev)
 
 ecoscore_install_deps() {
   local missing=()

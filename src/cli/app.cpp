@@ -6,12 +6,13 @@
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
+#include <mutex>
 
 #include <boost/version.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <openssl/opensslv.h>
-#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/common.hpp"
@@ -91,8 +92,30 @@ void print_main_help(std::ostream& out, core::Lang lang, const po::options_descr
            "73 출력 생성 불가, 74 입출력 오류.\n");
 }
 
+// Writes log lines to a stream with control characters in the message
+// escaped, so that a path or a name from the input cannot forge a line.
+class EscapingSink : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  explicit EscapingSink(std::ostream& out) : out_(out) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    const std::string escaped = core::escape_control(std::string_view(msg.payload.data(), msg.payload.size()));
+    spdlog::details::log_msg safe = msg;
+    safe.payload = escaped;
+    spdlog::memory_buf_t line;
+    formatter_->format(safe, line);
+    out_.write(line.data(), static_cast<std::streamsize>(line.size()));
+    out_.flush();
+  }
+  void flush_() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+};
+
 std::shared_ptr<spdlog::logger> make_logger(std::ostream& err, const CommonOptions& common) {
-  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(err, true);
+  auto sink = std::make_shared<EscapingSink>(err);
   auto logger = std::make_shared<spdlog::logger>("ecoscore", std::move(sink));
   logger->set_pattern("ecoscore: %l: %v");
   spdlog::level::level_enum level = spdlog::level::warn;

@@ -33,10 +33,28 @@ def run(binary, cwd, out, env_extra, inputs):
     return proc.stdout, files
 
 
+def build_locales(folder):
+    """Compiles de_DE.UTF-8 and ko_KR.UTF-8 into `folder` (for LOCPATH), so
+    that the settings below run under real locales with a decimal comma and
+    Korean names, without touching the system's locales. Fails loudly when
+    they cannot be built: a locale that silently falls back to C proves
+    nothing."""
+    for name, source in (("de_DE.UTF-8", "de_DE"), ("ko_KR.UTF-8", "ko_KR")):
+        subprocess.run(["localedef", "-i", source, "-f", "UTF-8", os.path.join(folder, name)],
+                       check=True, capture_output=True)
+    probe = subprocess.run(["locale", "decimal_point"], capture_output=True, text=True, check=True,
+                           env={"LOCPATH": folder, "LC_ALL": "de_DE.UTF-8", "PATH": os.environ.get("PATH", "")})
+    if probe.stdout.strip() != ",":
+        raise SystemExit(f"de_DE.UTF-8 did not load (decimal point {probe.stdout.strip()!r})")
+
+
 def main() -> int:
     binary, root = sys.argv[1:3]
     work = tempfile.mkdtemp(prefix="ecoscore-determinism-")
     try:
+        locales = os.path.join(work, "locales")
+        os.makedirs(locales)
+        build_locales(locales)
         # A copy of the inputs elsewhere, run with the same relative paths.
         elsewhere = os.path.join(work, "elsewhere")
         os.makedirs(os.path.join(elsewhere, "companies"))
@@ -46,8 +64,10 @@ def main() -> int:
 
         settings = [
             ("reference", root, {"TZ": "UTC", "LC_ALL": "C"}, ["companies/2016"]),
-            ("Seoul, ko_KR", root, {"TZ": "Asia/Seoul", "LC_ALL": "ko_KR.UTF-8", "LANG": "ko_KR.UTF-8"}, ["companies/2016"]),
-            ("New York, de_DE", root, {"TZ": "America/New_York", "LC_ALL": "de_DE.UTF-8"}, ["companies/2016"]),
+            ("Seoul, ko_KR", root, {"TZ": "Asia/Seoul", "LC_ALL": "ko_KR.UTF-8", "LANG": "ko_KR.UTF-8",
+                                    "LOCPATH": locales}, ["companies/2016"]),
+            ("New York, de_DE", root, {"TZ": "America/New_York", "LC_ALL": "de_DE.UTF-8", "LOCPATH": locales},
+             ["companies/2016"]),
             ("another directory", elsewhere, {"TZ": "Pacific/Auckland", "LC_ALL": "C.UTF-8"}, ["companies/2016"]),
             ("files listed in reverse", root, {"TZ": "UTC"}, list(reversed(files_sorted))),
         ]

@@ -2,8 +2,8 @@
 """Runs one golden case: the real ecoscore binary on fixtures.
 
 A case is a folder under tests/golden/ holding
-  cmd       the arguments, one line, split like a POSIX shell would; {tmp}
-            stands for a fresh empty folder
+  cmd       the arguments, split like a POSIX shell would (a quoted argument
+            may hold a newline); {tmp} stands for a fresh empty folder
   setup     optional: a bash script run inside {tmp} first, with ECOSCORE
             (the binary) and REPO (the repository root) in its environment
   stdout    the expected standard output
