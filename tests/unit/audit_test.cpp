@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "ecoscore/audit/compare.hpp"
 #include "ecoscore/audit/manifest.hpp"
+#include "ecoscore/audit/publish.hpp"
 #include "ecoscore/audit/sha256.hpp"
 #include "ecoscore/core/error.hpp"
 
@@ -127,4 +130,39 @@ TEST(Compare, ShowsFullPrecisionWhenRoundingWouldHideTheChange) {
   ASSERT_NE(total, c.changes.end());
   EXPECT_EQ(total->before, "58.19444");
   EXPECT_EQ(total->after, "58.21428");
+}
+
+namespace {
+
+std::string temp_folder(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("ecoscore-publish-" + name);
+  std::filesystem::remove_all(dir);
+  return dir.string();
+}
+
+}  // namespace
+
+TEST(Publish, RefusesNamesOutsideTheFolderBeforeWritingAnything) {
+  for (const std::string bad : {"../escape.txt", "sub/file.txt", ".hidden", "", "a\nb", "/etc/passwd"}) {
+    const std::string dir = temp_folder("names");
+    EXPECT_THROW(audit::publish(dir, {{"ok.txt", "x"}, {bad, "y"}}, false), ecoscore::core::OutputError) << bad;
+    EXPECT_FALSE(std::filesystem::exists(dir)) << bad;  // not even the folder
+  }
+}
+
+TEST(Publish, RefusesNamesThatCollideWithoutCase) {
+  const std::string dir = temp_folder("case");
+  EXPECT_THROW(audit::publish(dir, {{"Report.csv", "a"}, {"report.CSV", "b"}}, false), ecoscore::core::OutputError);
+  EXPECT_FALSE(std::filesystem::exists(dir));
+}
+
+TEST(Publish, WritesEveryFileAndNoTemporary) {
+  const std::string dir = temp_folder("ok");
+  audit::publish(dir, {{"a.txt", "alpha"}, {"manifest.json", "{}"}}, false);
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"a.txt", "manifest.json"}));
+  EXPECT_THROW(audit::publish(dir, {{"a.txt", "beta"}}, false), ecoscore::core::OutputError);  // not without --force
+  std::filesystem::remove_all(dir);
 }

@@ -5,9 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include "ecoscore/core/error.hpp"
 
@@ -50,14 +53,30 @@ int rename_noreplace(const char* from, const char* to) {
   return ::unlink(from);
 }
 
+// A visible file name of the folder itself: no path, no hidden name (those
+// are the temporaries'), no control character.
 bool is_plain_name(const std::string& name) {
-  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
-         name.find('\0') == std::string::npos;
+  return !name.empty() && name.front() != '.' && name.find('/') == std::string::npos &&
+         std::none_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// Every name plain and unique even on a case-insensitive file system, checked
+// before anything is created.
+void check_names(const std::vector<OutputFile>& files) {
+  std::set<std::string> folded;
+  for (const auto& f : files) {
+    if (!is_plain_name(f.name)) fail_output(f.name, core::Msg::output_failed, {"not a plain file name"});
+    std::string key = f.name;
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (!folded.insert(key).second)
+      fail_output(f.name, core::Msg::output_failed, {"two outputs would share this name on a case-insensitive file system"});
+  }
 }
 
 }  // namespace
 
 void publish(const std::string& folder, const std::vector<OutputFile>& files, bool force) {
+  check_names(files);
   std::error_code ec;
   if (fs::exists(folder, ec)) {
     if (!fs::is_directory(folder, ec)) fail_output(folder, core::Msg::output_not_folder, {});
@@ -69,7 +88,6 @@ void publish(const std::string& folder, const std::vector<OutputFile>& files, bo
   std::vector<std::string> temporaries;
   try {
     for (const auto& f : files) {
-      if (!is_plain_name(f.name)) fail_output(f.name, core::Msg::output_failed, {"not a plain file name"});
       std::string tmp = folder + "/." + f.name + ".tmp-XXXXXX";
       const int fd = ::mkstemp(tmp.data());
       if (fd < 0) fail_output(folder, core::Msg::output_failed, {std::strerror(errno)});
