@@ -6,3 +6,7 @@ if(ECOSCORE_SANITIZE)
   target_compile_definitions(ecoscore_sanitizers INTERFACE _GLIBCXX_ASSERTIONS)
   target_link_options(ecoscore_sanitizers INTERFACE ${_san})
 endif()
+if(ECOSCORE_FUZZ)
+  # Coverage feedback for libFuzzer in everything the targets link.
+  target_compile_options(ecoscore_sanitizers INTERFACE -fsanitize=fuzzer-no-link)
+endif()

@@ -29,7 +29,8 @@ constexpr std::string_view kProgram = "ecoscore";
 const std::vector<Command>& all_commands() {
   static const std::vector<Command> list = {validate_command(), score_command(),  explain_command(),
                                             rubric_command(),   verify_command(), diff_command(),
-                                            compare_command(),  robustness_command(), weights_command(), template_command()};
+                                            compare_command(),  robustness_command(), weights_command(), template_command(),
+                                            import_command(),   export_command()};
   return list;
 }
 

@@ -86,5 +86,7 @@ Command compare_command();
 Command template_command();
 Command weights_command();
 Command robustness_command();
+Command import_command();
+Command export_command();
 
 }  // namespace ecoscore::cli

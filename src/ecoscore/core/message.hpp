@@ -106,6 +106,20 @@ enum class Msg {
   duplicate_company,
   pair_roles,
   partner_role,
+  // Ratings CSV.
+  csv_unclosed_quote,
+  csv_after_quote,
+  csv_missing_column,
+  csv_unknown_column,
+  csv_duplicate_column,
+  csv_row_length,
+  csv_duplicate_firm,
+  csv_duplicate_rater,
+  csv_conflict,
+  csv_mixed_raters,
+  csv_needs_rubric,
+  csv_reason_without_points,
+  decisions_not_exported,
   // Scoring and analysis.
   robustness_method,
   // Output.
@@ -136,6 +150,7 @@ enum class Msg {
   no_input_files,
   input_missing,
   files_valid,
+  files_written,
   // Decorations added by Diagnostic::render.
   did_you_mean,
   at_document_path,

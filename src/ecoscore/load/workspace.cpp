@@ -9,6 +9,7 @@
 #include "ecoscore/core/text.hpp"
 #include "ecoscore/load/documents.hpp"
 #include "ecoscore/load/file_reader.hpp"
+#include "ecoscore/load/ratings_csv.hpp"
 #include "ecoscore/load/yaml_tree.hpp"
 
 namespace ecoscore::load {
@@ -235,6 +236,20 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::map<std::string, std::string> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
   for (const auto& path : ws.files) {
+    if (fs::path(path).extension() == ".csv") {
+      // A ratings CSV: companies read against the --rubric.
+      if (!given) {
+        if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
+        continue;
+      }
+      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out)) {
+        const auto [it, inserted] =
+            company_files.emplace(c.id + (options.several_periods ? "@" + c.evaluation.period : ""), path);
+        if (!inserted) report(out, c.where, Msg::duplicate_company, {c.id, it->second});
+        else ws.companies.push_back(std::move(c));
+      }
+      continue;
+    }
     auto parsed = parse_file(path, options.root, options.limits, out);
     if (!parsed) continue;
     if (parsed->rubric) {

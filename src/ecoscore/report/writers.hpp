@@ -58,6 +58,16 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
 void write_company_template(std::ostream& out, const model::Rubric& rubric, model::Role role, const std::string& id,
                             core::Lang lang);
 
+// A company file as YAML (what `import` writes from a ratings CSV), with
+// `origin` as its first comment line.
+void write_company_yaml(std::ostream& out, const model::Company& company, const std::string& origin);
+// A ratings CSV (docs/formats.md): one row per firm, or per firm and rater,
+// with the firm's fields, one column per indicator, and evidence and
+// adjustment columns where some firm has them. Decisions after scoring are
+// not part of it.
+void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
+                       const std::vector<const model::Company*>& companies);
+
 // The rubric as a tree with each dimension's and indicator's share of the total.
 void write_rubric_text(std::ostream& out, const model::Rubric& rubric, core::Lang lang);
 void write_rubric_json(std::ostream& out, const model::Rubric& rubric);

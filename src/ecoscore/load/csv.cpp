@@ -1,0 +1,83 @@
+#include "ecoscore/load/csv.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+char detect_delimiter(std::string_view text) {
+  int commas = 0, semicolons = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted && c == ',') ++commas;
+    else if (!quoted && c == ';') ++semicolons;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+}  // namespace
+
+std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path, core::Diagnostics& out) {
+  CsvTable table;
+  table.delimiter = detect_delimiter(text);
+  const char delim = table.delimiter;
+  std::vector<CsvCell> record;
+  CsvCell cell;
+  int row = 1;
+  std::size_t i = 0;
+  const auto fail = [&](core::Msg msg, int column) {
+    out.push_back(core::make_error({path, row, column}, msg));
+    return std::nullopt;
+  };
+  const auto end_cell = [&] {
+    cell.row = row;
+    cell.column = static_cast<int>(record.size()) + 1;
+    record.push_back(std::move(cell));
+    cell = CsvCell{};
+  };
+  const auto end_record = [&] {
+    end_cell();
+    const bool blank = record.size() == 1 && record[0].text.empty();
+    if (!blank) table.records.push_back(std::move(record));
+    record.clear();
+    ++row;
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' && cell.text.empty()) {
+      // A quoted cell: up to the closing quote; "" is a quote.
+      const int column = static_cast<int>(record.size()) + 1;
+      ++i;
+      for (;;) {
+        if (i >= text.size()) return fail(core::Msg::csv_unclosed_quote, column);
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            cell.text += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        cell.text += text[i++];
+      }
+      if (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r')
+        return fail(core::Msg::csv_after_quote, column);
+      continue;
+    }
+    if (c == delim) {
+      end_cell();
+      ++i;
+    } else if (c == '\r' || c == '\n') {
+      end_record();
+      i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2U : 1U;
+    } else {
+      cell.text += c;
+      ++i;
+    }
+  }
+  if (!cell.text.empty() || !record.empty()) end_record();
+  return table;
+}
+
+}  // namespace ecoscore::load

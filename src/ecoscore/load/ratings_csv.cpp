@@ -1,0 +1,398 @@
+#include "ecoscore/load/ratings_csv.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "ecoscore/core/number.hpp"
+#include "ecoscore/core/text.hpp"
+#include "ecoscore/load/documents.hpp"
+#include "ecoscore/load/file_reader.hpp"
+#include "ecoscore/load/limits.hpp"
+#include "ecoscore/load/scalar.hpp"
+#include "ecoscore/model/id.hpp"
+#include "ecoscore/model/names.hpp"
+
+namespace ecoscore::load {
+namespace {
+
+using core::Msg;
+
+enum class ColumnKind { field, indicator, evidence, evidence_date, reason, adjustment, adjustment_reason, outcome };
+
+struct Column {
+  ColumnKind kind = ColumnKind::field;
+  std::string name;    // as written
+  std::string target;  // the field, indicator or adjustment id
+  int index = 0;       // 0-based cell index
+};
+
+// A cell's text with the spreadsheet guard ecoscore writes (a leading ' before
+// = + - @ tab) removed, so that exported text comes back as it was.
+std::string unguarded(const std::string& text) {
+  if (text.size() >= 2 && text[0] == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos)
+    return text.substr(1);
+  return text;
+}
+
+// A number in a cell; a semicolon CSV (European spreadsheets) may write a
+// decimal comma.
+NumberResult csv_number(std::string text, char delimiter) {
+  if (delimiter == ';' && std::count(text.begin(), text.end(), ',') == 1) std::replace(text.begin(), text.end(), ',', '.');
+  return parse_number(text);
+}
+
+// A cell as the value its scale takes; a text that is not one stays text, so
+// that check_company names the mismatch.
+model::Value cell_value(const std::string& text, const model::Scale& scale, char delimiter) {
+  using model::ScaleKind;
+  if (scale.kind == ScaleKind::levels) return text;
+  if (scale.kind == ScaleKind::boolean) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower == "true") return true;
+    if (lower == "false") return false;
+    return text;
+  }
+  const NumberResult r = csv_number(text, delimiter);
+  if (r.error == NumberError::none) return r.value;
+  return text;
+}
+
+struct CsvReader {
+  const CsvTable& table;
+  const std::string& path;
+  const model::Rubric& rubric;
+  core::Diagnostics& out;
+
+  void error(const CsvCell& at, Msg msg, std::vector<std::string> args, std::string suggestion = {}) {
+    out.push_back(core::make_error({path, at.row, at.column}, msg, std::move(args), std::move(suggestion)));
+  }
+  core::SourceLocation where(const CsvCell& at) const { return {path, at.row, at.column}; }
+};
+
+std::vector<Column> read_header(CsvReader& r) {
+  std::vector<Column> columns;
+  std::map<std::string, int> seen;
+  std::vector<std::string> known(std::begin(kCsvCompanyColumns), std::end(kCsvCompanyColumns));
+  for (const auto& dim : r.rubric.dimensions)
+    for (const auto& ind : dim.indicators) {
+      known.push_back(ind.id);
+      known.push_back("evidence:" + ind.id);
+      known.push_back("evidence_date:" + ind.id);
+      known.push_back("reason:" + ind.id);
+    }
+  for (const auto& a : r.rubric.adjustments.items) {
+    known.push_back("adjustment:" + a.id);
+    known.push_back("adjustment_reason:" + a.id);
+  }
+  const auto& header = r.table.records.front();
+  for (const auto& cell : header) {
+    const std::string name = cell.text;
+    if (auto [it, fresh] = seen.emplace(name, cell.column); !fresh) {
+      r.error(cell, Msg::csv_duplicate_column, {name, std::to_string(it->second)});
+      continue;
+    }
+    Column c;
+    c.name = name;
+    c.index = cell.column - 1;
+    const auto prefixed = [&](std::string_view prefix, ColumnKind kind) {
+      if (name.rfind(prefix, 0) != 0) return false;
+      c.kind = kind;
+      c.target = name.substr(prefix.size());
+      return true;
+    };
+    bool ok = false;
+    if (std::find(std::begin(kCsvCompanyColumns), std::end(kCsvCompanyColumns), name) != std::end(kCsvCompanyColumns)) {
+      c.kind = ColumnKind::field;
+      c.target = name;
+      ok = true;
+    } else if (prefixed("evidence_date:", ColumnKind::evidence_date) || prefixed("evidence:", ColumnKind::evidence) ||
+               prefixed("reason:", ColumnKind::reason)) {
+      ok = r.rubric.find_indicator(c.target).second != nullptr;
+    } else if (prefixed("outcome:", ColumnKind::outcome)) {
+      ok = model::is_valid_id(c.target);
+    } else if (prefixed("adjustment_reason:", ColumnKind::adjustment_reason) ||
+               prefixed("adjustment:", ColumnKind::adjustment)) {
+      ok = r.rubric.find_adjustment(c.target) != nullptr;
+    } else if (r.rubric.find_indicator(name).second) {
+      c.kind = ColumnKind::indicator;
+      c.target = name;
+      ok = true;
+    }
+    if (!ok) {
+      r.error(cell, Msg::csv_unknown_column, {core::escape_control(name)}, core::closest_match(name, known));
+      continue;
+    }
+    columns.push_back(std::move(c));
+  }
+  for (std::string_view required : {"id", "name_ko", "size", "period"}) {
+    if (!seen.count(std::string(required))) {
+      CsvCell at{std::string(), 1, static_cast<int>(header.size()) + 1};
+      r.error(at, Msg::csv_missing_column, {std::string(required)});
+    }
+  }
+  return columns;
+}
+
+// The rows of one firm, in file order.
+struct Group {
+  std::vector<const std::vector<CsvCell>*> rows;
+};
+
+}  // namespace
+
+std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
+                                             const model::Rubric& rubric, core::Diagnostics& out) {
+  CsvReader r{table, path, rubric, out};
+  std::vector<model::Company> companies;
+  if (table.records.empty()) {
+    out.push_back(core::make_error({path, 1, 1}, Msg::file_empty));
+    return companies;
+  }
+  const std::size_t errors_before = out.size();
+  const std::vector<Column> columns = read_header(r);
+  if (out.size() != errors_before) return companies;  // the header decides how every row reads
+  const std::size_t width = table.records.front().size();
+  const auto column_of = [&](std::string_view name) -> const Column* {
+    for (const auto& c : columns)
+      if (c.kind == ColumnKind::field && c.target == name) return &c;
+    return nullptr;
+  };
+  const Column* id_column = column_of("id");
+  const Column* rater_column = column_of("rater");
+
+  // Rows grouped by firm id, in the order firms first appear.
+  std::vector<std::string> order;
+  std::map<std::string, Group> groups;
+  for (std::size_t k = 1; k < table.records.size(); ++k) {
+    const auto& row = table.records[k];
+    if (row.size() != width) {
+      r.error(row.back(), Msg::csv_row_length, {std::to_string(row.size()), std::to_string(width)});
+      continue;
+    }
+    const std::string& id = row[static_cast<std::size_t>(id_column->index)].text;
+    if (!groups.count(id)) order.push_back(id);
+    groups[id].rows.push_back(&row);
+  }
+
+  for (const auto& id : order) {
+    const Group& g = groups[id];
+    const auto& first = *g.rows.front();
+    const auto cell = [](const std::vector<CsvCell>& row, const Column& c) -> const CsvCell& {
+      return row[static_cast<std::size_t>(c.index)];
+    };
+    model::Company c;
+    c.path = path;
+    c.where = r.where(cell(first, *id_column));
+    if (!model::is_valid_id(id)) {
+      r.error(cell(first, *id_column), Msg::bad_id, {core::escape_control(id)});
+      continue;
+    }
+    c.id = id;
+    // Raters: every row of the firm names one, or the firm has a single row.
+    std::map<std::string, int> rater_rows;
+    bool with_rater = false, without_rater = false;
+    for (const auto* row : g.rows)
+      ((rater_column && !cell(*row, *rater_column).text.empty()) ? with_rater : without_rater) = true;
+    if (with_rater && without_rater) {
+      r.error(cell(first, *id_column), Msg::csv_mixed_raters, {id});
+      continue;
+    }
+    for (const auto* row : g.rows) {
+      if (!with_rater) {
+        if (row != g.rows.front())
+          r.error(cell(*row, *id_column), Msg::csv_duplicate_firm, {id, std::to_string(first.front().row)});
+        continue;
+      }
+      const CsvCell& at = cell(*row, *rater_column);
+      if (!model::is_valid_id(at.text)) {
+        r.error(at, Msg::bad_id, {core::escape_control(at.text)});
+        continue;
+      }
+      if (auto [it, fresh] = rater_rows.emplace(at.text, at.row); !fresh)
+        r.error(at, Msg::csv_duplicate_rater, {id, at.text, std::to_string(it->second)});
+    }
+    // Firm fields: the first non-empty value; another row may repeat it or
+    // leave it empty, not contradict it.
+    std::map<std::string, const CsvCell*> fields;
+    for (const auto& col : columns) {
+      if (col.kind != ColumnKind::field || col.target == "id" || col.target.rfind("rater", 0) == 0) continue;
+      for (const auto* row : g.rows) {
+        const CsvCell& at = cell(*row, col);
+        if (at.text.empty()) continue;
+        const auto it = fields.find(col.target);
+        if (it == fields.end()) {
+          fields[col.target] = &at;
+        } else if (unguarded(it->second->text) != unguarded(at.text)) {
+          r.error(at, Msg::csv_conflict,
+                  {col.target, id, core::escape_control(at.text), core::escape_control(it->second->text),
+                   std::to_string(it->second->row)});
+        }
+      }
+    }
+    const auto field = [&](const std::string& name) { return fields.count(name) ? unguarded(fields[name]->text) : ""; };
+    c.name.ko = field("name_ko");
+    c.name.en = field("name_en");
+    if (c.name.ko.empty()) r.error(cell(first, *id_column), Msg::missing_key, {"name_ko"});
+    if (const auto size = model::parse_name(model::size_class_names(), field("size"))) {
+      c.size = *size;
+    } else {
+      const CsvCell& at = fields.count("size") ? *fields["size"] : cell(first, *id_column);
+      r.error(at, Msg::bad_choice, {core::escape_control(field("size")), "large, medium, small, micro"});
+    }
+    c.sector = field("sector");
+    if (!c.sector.empty() && !model::is_valid_id(c.sector))
+      r.error(*fields["sector"], Msg::bad_id, {core::escape_control(c.sector)});
+    for (std::size_t p = 0, q; p < field("partners").size(); p = q + 1) {
+      const std::string list = field("partners");
+      q = list.find(' ', p);
+      if (q == std::string::npos) q = list.size();
+      const std::string partner = list.substr(p, q - p);
+      if (partner.empty()) continue;
+      if (!model::is_valid_id(partner)) r.error(*fields["partners"], Msg::bad_id, {core::escape_control(partner)});
+      else c.partners.push_back(partner);
+    }
+    std::sort(c.partners.begin(), c.partners.end());
+    c.partners.erase(std::unique(c.partners.begin(), c.partners.end()), c.partners.end());
+    c.evaluation.rubric_id = rubric.id;
+    c.evaluation.rubric_version = rubric.version;
+    c.evaluation.rubric_where = c.where;
+    c.evaluation.ratings_where = c.where;
+    c.evaluation.period = field("period");
+    if (c.evaluation.period.empty()) r.error(cell(first, *id_column), Msg::missing_key, {"period"});
+    c.note = field("note");
+    // A rater's name and organization: the same on each of the rater's rows.
+    for (const auto* row : g.rows) {
+      if (!with_rater) break;
+      model::Rater rater{cell(*row, *rater_column).text, "", ""};
+      if (const Column* n = column_of("rater_name")) rater.name = unguarded(cell(*row, *n).text);
+      if (const Column* o = column_of("rater_organization")) rater.organization = unguarded(cell(*row, *o).text);
+      const auto known_rater = std::find_if(c.evaluation.raters.begin(), c.evaluation.raters.end(),
+                                            [&](const auto& x) { return x.id == rater.id; });
+      if (known_rater == c.evaluation.raters.end()) c.evaluation.raters.push_back(rater);
+    }
+    std::sort(c.evaluation.raters.begin(), c.evaluation.raters.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
+
+    // Ratings, evidence and adjustments.
+    std::map<std::string, model::Rating> ratings;
+    std::map<std::string, model::AppliedAdjustment> adjustments;
+    std::map<std::string, const CsvCell*> reasons;
+    std::map<std::string, const CsvCell*> evidence_cells;
+    for (const auto& col : columns) {
+      for (const auto* row : g.rows) {
+        const CsvCell& at = cell(*row, col);
+        if (at.text.empty()) continue;
+        const std::string text = unguarded(at.text);
+        switch (col.kind) {
+          case ColumnKind::field: break;
+          case ColumnKind::indicator: {
+            const auto [dim, ind] = rubric.find_indicator(col.target);
+            model::Rating& rating = ratings[col.target];
+            rating.indicator = col.target;
+            if (rating.where.path.empty()) rating.where = r.where(at);
+            const model::Value v = cell_value(text, ind->scale, table.delimiter);
+            if (with_rater) rating.per_rater.push_back(model::RaterValue{cell(*row, *rater_column).text, v, r.where(at)});
+            else rating.value = v;
+            break;
+          }
+          case ColumnKind::evidence:
+          case ColumnKind::evidence_date: {
+            model::Rating& rating = ratings[col.target];
+            rating.indicator = col.target;
+            if (rating.where.path.empty()) rating.where = r.where(at);
+            if (col.kind == ColumnKind::evidence) {
+              // Evidence belongs to the rating: raters' rows may repeat it, not contradict it.
+              if (const auto it = evidence_cells.find(col.target); it != evidence_cells.end() && rating.evidence != text)
+                r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text),
+                                                core::escape_control(rating.evidence), std::to_string(it->second->row)});
+              evidence_cells.emplace(col.target, &at);
+              rating.evidence = text;
+            } else if (auto d = parse_date(text)) {
+              rating.evidence_date = d;
+            } else {
+              r.error(at, Msg::bad_date, {core::escape_control(text)});
+            }
+            break;
+          }
+          case ColumnKind::reason: {
+            // Why an indicator was left unrated (its value cells empty).
+            model::Rating& rating = ratings[col.target];
+            rating.indicator = col.target;
+            if (rating.where.path.empty()) rating.where = r.where(at);
+            rating.missing_reason = text;
+            break;
+          }
+          case ColumnKind::outcome: {
+            const NumberResult n = csv_number(text, table.delimiter);
+            if (n.error != NumberError::none) {
+              r.error(at, Msg::number_invalid, {core::escape_control(text)});
+              break;
+            }
+            const auto it = std::find_if(c.outcomes.begin(), c.outcomes.end(), [&](const auto& o) { return o.id == col.target; });
+            if (it == c.outcomes.end()) c.outcomes.push_back({col.target, n.value, r.where(at)});
+            else if (it->value != n.value)
+              r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::format_shortest(it->value),
+                                              std::to_string(it->where.line)});
+            break;
+          }
+          case ColumnKind::adjustment: {
+            const NumberResult n = csv_number(text, table.delimiter);
+            if (n.error != NumberError::none) {
+              r.error(at, Msg::number_invalid, {core::escape_control(text)});
+              break;
+            }
+            auto& a = adjustments[col.target];
+            // Raters' rows may repeat a firm's adjustment, not change it.
+            if (!a.id.empty() && a.points != n.value)
+              r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::format_shortest(a.points),
+                                              std::to_string(a.where.line)});
+            a.id = col.target;
+            a.points = n.value;
+            if (a.where.path.empty()) a.where = r.where(at);
+            break;
+          }
+          case ColumnKind::adjustment_reason: {
+            auto& a = adjustments[col.target];
+            if (const auto it = reasons.find(col.target); it != reasons.end() && a.reason != text)
+              r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::escape_control(a.reason),
+                                              std::to_string(it->second->row)});
+            reasons.emplace(col.target, &at);
+            a.reason = text;
+            break;
+          }
+        }
+      }
+    }
+    for (auto& [aid, a] : adjustments) {
+      if (a.id.empty()) {
+        r.error(*reasons[aid], Msg::csv_reason_without_points, {aid});
+        continue;
+      }
+      c.evaluation.adjustments.push_back(a);
+    }
+    std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    for (auto& [iid, rating] : ratings) {
+      // Evidence alone does not rate an indicator; a reason with no value
+      // says it was left unrated on purpose (null in a company file).
+      if (!rating.value && rating.per_rater.empty() && rating.missing_reason.empty()) continue;
+      std::sort(rating.per_rater.begin(), rating.per_rater.end(),
+                [](const auto& a, const auto& b) { return a.rater < b.rater; });
+      c.evaluation.ratings.push_back(std::move(rating));
+    }
+    companies.push_back(std::move(c));
+  }
+  return companies;
+}
+
+std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
+                                             const model::Rubric& rubric, const Limits& limits,
+                                             core::Diagnostics& out) {
+  auto text = read_text_file(io_path, path, limits, false, out);
+  if (!text) return {};
+  auto table = parse_csv(*text, path, out);
+  if (!table) return {};
+  return read_ratings_csv(*table, path, rubric, out);
+}
+
+}  // namespace ecoscore::load
