@@ -12,8 +12,10 @@ ecoscore_packages=(
 
 # What the tests need besides: a real browser for the HTML report check,
 # locale sources for the determinism check (built into a temporary folder,
-# the system's locales are left alone), clang with libFuzzer for fuzzing.
-ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils locales clang libclang-rt-14-dev)
+# the system's locales are left alone), clang with libFuzzer for fuzzing,
+# and Debian's jsonschema for the schema-versus-loader check.
+ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils locales clang libclang-rt-14-dev
+  python3-jsonschema python3-yaml)
 
 ecoscore_install_deps() {
   local missing=()

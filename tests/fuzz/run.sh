@@ -14,7 +14,7 @@ mkdir -p "$findings"
 # Seeds: every YAML file of the repository's data (read-only corpora).
 seeds=(rubrics companies tests/data)
 
-for target in fuzz_rubric fuzz_company; do
+for target in fuzz_rubric fuzz_company fuzz_ratings_csv; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   echo "fuzz: $target for ${seconds}s"
@@ -27,7 +27,7 @@ for target in fuzz_rubric fuzz_company; do
     }
   grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "build/fuzz/$target.log" | sed "s/^/  /"
   # Replay: every hostile input and fixture, once each.
-  find tests/data rubrics companies -type f -name '*.yaml' -print0 |
+  find tests/data rubrics companies -type f \( -name '*.yaml' -o -name '*.csv' \) -print0 |
     xargs -0 "$bin/$target" -runs=1 -timeout=10 > "build/fuzz/$target-replay.log" 2>&1 || {
       tail -40 "build/fuzz/$target-replay.log"
       echo "fuzz: replaying the corpus through $target FAILED" >&2
