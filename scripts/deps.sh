@@ -7,15 +7,16 @@ set -euo pipefail
 ecoscore_packages=(
   g++ cmake ninja-build python3
   libyaml-cpp-dev libspdlog-dev libfmt-dev libboost-program-options-dev
-  nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev libxlsxwriter-dev
+  nlohmann-json3-dev libssl-dev libgtest-dev libutf8proc-dev libxlsxwriter-dev help2man
 )
 
 # What the tests need besides: a real browser for the HTML report check,
 # locale sources for the determinism check (built into a temporary folder,
 # the system's locales are left alone), clang with libFuzzer for fuzzing,
-# and Debian's jsonschema for the schema-versus-loader check.
+# Debian's jsonschema for the schema-versus-loader check, and dpkg-dev so that
+# cpack fills in the .deb's dependencies.
 ecoscore_test_packages=(chromium fonts-noto-cjk poppler-utils locales clang libclang-rt-14-dev
-  python3-jsonschema python3-yaml)
+  python3-jsonschema python3-yaml dpkg-dev)
 
 ecoscore_install_deps() {
   local missing=()
