@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "ecoscore/core/error.hpp"
@@ -162,4 +164,37 @@ TEST(Workspace, OrderOfInputsDoesNotMatter) {
   const auto b = load::load_workspace({repo("tests/data/mini")}, options);
   ASSERT_EQ(a.companies.size(), b.companies.size());
   for (std::size_t i = 0; i < a.companies.size(); ++i) EXPECT_EQ(a.companies[i].id, b.companies[i].id);
+}
+
+TEST(Workspace, SameResultWhateverTheThreads) {
+  // 300 company files, some with errors, parsed by 1 and by 5 threads: the
+  // same companies and the same diagnostics in the same order.
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-threads";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int n = 0; n < 300; ++n) {
+    std::ofstream f(dir / ("c" + std::to_string(1000 + n) + ".yaml"));
+    f << "company:\n  id: c" << 1000 + n << "\n  name: {ko: 가}\n  size: micro\nevaluation:\n  rubric: mini@2\n"
+      << "  period: \"2020\"\n  ratings:\n    s-percent: " << (n % 17 == 0 ? 150 : n % 100) << "\n"
+      << (n % 23 == 0 ? "  unknown: 1\n" : "");
+  }
+  const auto load = [&](unsigned threads) {
+    load::LoadOptions options;
+    options.rubric_file = repo("tests/data/mini/rubric.yaml");
+    options.rubric_dirs = {};
+    options.threads = threads;
+    try {
+      load::load_workspace(std::vector<std::string>{dir.string()}, options);
+    } catch (const ecoscore::core::Error& e) {
+      std::string all;
+      for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
+      return all;
+    }
+    return std::string("no error");
+  };
+  const std::string one = load(1);
+  EXPECT_NE(one.find("150 is off the scale"), std::string::npos);
+  EXPECT_EQ(load(5), one);
+  EXPECT_EQ(load(0), one);
+  std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,8 @@
 #include "ecoscore/load/workspace.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -235,7 +237,30 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // id (and period, when several are allowed) -> path of the first definition
   std::map<std::string, std::string> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
-  for (const auto& path : ws.files) {
+  // Parse every YAML file first, on every core: each file's diagnostics are
+  // kept apart and merged in file order below, so the result and its
+  // messages are the same for any number of threads.
+  std::vector<std::optional<Parsed>> parsed_files(ws.files.size());
+  std::vector<core::Diagnostics> file_diagnostics(ws.files.size());
+  {
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t k; (k = next.fetch_add(1)) < ws.files.size();)
+        if (fs::path(ws.files[k]).extension() != ".csv")
+          parsed_files[k] = parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k]);
+    };
+    const unsigned threads =
+        options.threads ? options.threads
+                        : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
+                                             static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }
+  for (std::size_t k = 0; k < ws.files.size(); ++k) {
+    const std::string& path = ws.files[k];
+    out.insert(out.end(), std::make_move_iterator(file_diagnostics[k].begin()),
+               std::make_move_iterator(file_diagnostics[k].end()));
     if (fs::path(path).extension() == ".csv") {
       // A ratings CSV: companies read against the --rubric.
       if (!given) {
@@ -250,7 +275,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       continue;
     }
-    auto parsed = parse_file(path, options.root, options.limits, out);
+    auto& parsed = parsed_files[k];
     if (!parsed) continue;
     if (parsed->rubric) {
       const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);

@@ -30,6 +30,9 @@ struct LoadOptions {
   // its own and paired with partners of its period. Scoring takes one period
   // at a time, so a second file of a company is an error by default.
   bool several_periods = false;
+  // Threads that parse files (0: every core, and one per 64 files at most).
+  // The result does not depend on it.
+  unsigned threads = 0;
 };
 
 // Everything read from a set of input paths, checked together.
