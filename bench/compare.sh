@@ -39,12 +39,12 @@ $py bench/run_bench.py "$rounds" \
   "python (pandas)=$py bench/baseline/score_csv.py $data/rubric.yaml $data/ratings.csv"
 
 echo "3. rank robustness, 100000 weight samples over 1000 firms (4 dimensions)"
-"$bin" score -q --rubric "$small/rubric.yaml" --format csv "$small/companies" > "$small/scores.csv"
+"$bin" score -q --lang en --rubric "$small/rubric.yaml" --format csv "$small/companies" > "$small/scores.csv"
 $py bench/run_bench.py "$rounds" \
   "ecoscore=$bin robustness -q --rubric $small/rubric.yaml --samples 100000 --format json $small/companies" \
   "python (numpy)=$py bench/baseline/robustness.py $small/scores.csv 100000"
 echo "3b. 10000 samples over the 30 firms of 2016 (the everyday case)"
-"$bin" score -q --rubric rubrics/winwin-ecosystem-2016.yaml --format csv companies/2016 > build/bench/scores-2016.csv
+"$bin" score -q --lang en --rubric rubrics/winwin-ecosystem-2016.yaml --format csv companies/2016 > build/bench/scores-2016.csv
 $py bench/run_bench.py "$rounds" \
   "ecoscore=$bin robustness -q --rubric rubrics/winwin-ecosystem-2016.yaml --samples 10000 --format json companies/2016" \
   "python (numpy)=$py bench/baseline/robustness.py build/bench/scores-2016.csv 10000"

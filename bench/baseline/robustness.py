@@ -17,7 +17,9 @@ def main():
     frame = pd.read_csv(sys.argv[1], encoding="utf-8-sig")
     dims = [c for c in frame.columns if c not in ("Rank", "Rank in role", "Id", "Company", "Size", "Sector", "Total",
                                                   "Grade", "Coverage", "Base", "Bonus", "Penalty")]
-    scores = frame[dims].to_numpy(dtype=float)  # firms x dimensions
+    scores = frame[dims].to_numpy(dtype=float)  # firms x dimensions; NaN where a dimension does not apply
+    applies = ~np.isnan(scores)
+    scores = np.nan_to_num(scores)
     samples = int(sys.argv[2])
     top_only = len(sys.argv) > 3
     n = scores.shape[0]
@@ -29,7 +31,7 @@ def main():
     for start in range(0, samples, chunk):
         k = min(chunk, samples - start)
         weights = rng.dirichlet(alpha, size=k)          # k x d
-        totals = weights @ scores.T                     # k x n
+        totals = (weights @ scores.T) / (weights @ applies.T)  # k x n, renormalized over applicable dimensions
         order = np.argsort(-totals, axis=1)             # k x n: firm at each rank
         if top_only:
             np.add.at(top, order[:, :5].ravel(), 1)
