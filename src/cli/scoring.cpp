@@ -82,7 +82,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   std::set<std::string> read = {options.rubric};
   for (const auto& f : scored->workspace.files) read.insert(f);
   for (const auto& r : scored->workspace.rubrics) read.insert(r.path);
-  for (const auto& path : read) info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
+  for (const auto& path : read)
+    if (path != load::kStdin) info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
   if (options.robustness) {
@@ -102,6 +103,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
 }
 
 RunFolder render_run_folder(const ScoringOptions& options, const std::string& working_directory, Context& ctx) {
+  if (std::find(options.paths.begin(), options.paths.end(), load::kStdin) != options.paths.end())
+    throw_usage("a run folder records its input files so that verify can re-run it; give files, not '-'");
   RunFolder folder;
   folder.scored = load_and_score(options, ctx);
   const score::Run& run = folder.scored->run;

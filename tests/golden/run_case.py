@@ -4,6 +4,7 @@
 A case is a folder under tests/golden/ holding
   cmd       the arguments, split like a POSIX shell would (a quoted argument
             may hold a newline); {tmp} stands for a fresh empty folder
+  stdin     optional: what the command reads on standard input (else nothing)
   setup     optional: a bash script run inside {tmp} first, with ECOSCORE
             (the binary) and REPO (the repository root) in its environment
   stdout    the expected standard output
@@ -76,7 +77,9 @@ def run(binary, root, case, tmp) -> int:
         "LC_ALL": "C.UTF-8",
         "NO_COLOR": "1",
     }
-    proc = subprocess.run([binary] + args, cwd=root, env=env, capture_output=True, timeout=60)
+    stdin_path = os.path.join(case, "stdin")
+    stdin = open(stdin_path, "rb").read() if os.path.exists(stdin_path) else b""
+    proc = subprocess.run([binary] + args, cwd=root, env=env, input=stdin, capture_output=True, timeout=60)
     # The temporary folder's name differs from run to run.
     actual = {"stdout": proc.stdout.replace(tmp.encode(), b"{tmp}"),
               "stderr": proc.stderr.replace(tmp.encode(), b"{tmp}"),

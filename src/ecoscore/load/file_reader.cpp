@@ -118,7 +118,7 @@ bool check_text(std::string_view bytes, const std::string& path, bool yaml,
 }
 
 std::string resolve(const std::string& root, const std::string& path) {
-  if (root.empty() || (!path.empty() && path.front() == '/')) return path;
+  if (root.empty() || path == kStdin || (!path.empty() && path.front() == '/')) return path;
   return root + "/" + path;
 }
 
@@ -127,8 +127,38 @@ std::optional<std::string> read_text_file(const std::string& path, const Limits&
   return read_text_file(path, path, limits, yaml, out);
 }
 
+namespace {
+
+// Standard input, read to its end but never past the size limit.
+std::optional<std::string> read_stdin(const std::string& path, const Limits& limits, core::Diagnostics& out) {
+  std::string bytes;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
+      return std::nullopt;
+    }
+    if (n == 0) return bytes;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() > limits.max_file_bytes) {
+      report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
+      return std::nullopt;
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
                                           const Limits& limits, bool yaml, core::Diagnostics& out) {
+  if (io_path == kStdin) {
+    auto bytes = read_stdin(path, limits, out);
+    if (!bytes || !check_text(*bytes, path, yaml, out)) return std::nullopt;
+    if (bytes->rfind("\xEF\xBB\xBF", 0) == 0) bytes->erase(0, 3);
+    return bytes;
+  }
   const int fd = ::open(io_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     const int err = errno;

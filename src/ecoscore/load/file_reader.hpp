@@ -8,6 +8,10 @@
 
 namespace ecoscore::load {
 
+// An input path that means standard input ("-"), read to its end (a pipe is
+// fine there) but never past the size limit.
+inline constexpr std::string_view kStdin = "-";
+
 // Reads a text input file after checking that it is safe to parse:
 // - a regular file (a FIFO, device or directory is refused without blocking);
 // - not larger than limits.max_file_bytes (checked before reading);

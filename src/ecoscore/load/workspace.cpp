@@ -156,6 +156,10 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
                                        core::Diagnostics& out) {
   std::set<std::string> files;
   for (const auto& input : inputs) {
+    if (input == kStdin) {
+      files.insert(input);
+      continue;
+    }
     std::error_code ec;
     const std::string on_disk = resolve(root, input);
     const auto status = fs::status(on_disk, ec);
@@ -262,7 +266,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     out.insert(out.end(), std::make_move_iterator(file_diagnostics[k].begin()),
                std::make_move_iterator(file_diagnostics[k].end()));
     if (fs::path(path).extension() == ".csv") {
-      // A ratings CSV: companies read against the --rubric.
+      // A ratings CSV: companies read against the --rubric. (Standard input is
+      // read as YAML.)
       if (!given) {
         if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
         continue;
