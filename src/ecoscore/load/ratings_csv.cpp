@@ -5,7 +5,6 @@
 
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/text.hpp"
-#include "ecoscore/load/documents.hpp"
 #include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/load/limits.hpp"
 #include "ecoscore/load/scalar.hpp"
@@ -135,9 +134,7 @@ std::vector<Column> read_header(CsvReader& r) {
 }
 
 // The rows of one firm, in file order.
-struct Group {
-  std::vector<const std::vector<CsvCell>*> rows;
-};
+using Rows = std::vector<const std::vector<CsvCell>*>;
 
 }  // namespace
 
@@ -163,7 +160,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
 
   // Rows grouped by firm id, in the order firms first appear.
   std::vector<std::string> order;
-  std::map<std::string, Group> groups;
+  std::map<std::string, Rows> groups;
   for (std::size_t k = 1; k < table.records.size(); ++k) {
     const auto& row = table.records[k];
     if (row.size() != width) {
@@ -172,12 +169,12 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     }
     const std::string& id = row[static_cast<std::size_t>(id_column->index)].text;
     if (!groups.count(id)) order.push_back(id);
-    groups[id].rows.push_back(&row);
+    groups[id].push_back(&row);
   }
 
   for (const auto& id : order) {
-    const Group& g = groups[id];
-    const auto& first = *g.rows.front();
+    const Rows& rows = groups[id];
+    const auto& first = *rows.front();
     const auto cell = [](const std::vector<CsvCell>& row, const Column& c) -> const CsvCell& {
       return row[static_cast<std::size_t>(c.index)];
     };
@@ -192,15 +189,15 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     // Raters: every row of the firm names one, or the firm has a single row.
     std::map<std::string, int> rater_rows;
     bool with_rater = false, without_rater = false;
-    for (const auto* row : g.rows)
+    for (const auto* row : rows)
       ((rater_column && !cell(*row, *rater_column).text.empty()) ? with_rater : without_rater) = true;
     if (with_rater && without_rater) {
       r.error(cell(first, *id_column), Msg::csv_mixed_raters, {id});
       continue;
     }
-    for (const auto* row : g.rows) {
+    for (const auto* row : rows) {
       if (!with_rater) {
-        if (row != g.rows.front())
+        if (row != rows.front())
           r.error(cell(*row, *id_column), Msg::csv_duplicate_firm, {id, std::to_string(first.front().row)});
         continue;
       }
@@ -217,7 +214,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     std::map<std::string, const CsvCell*> fields;
     for (const auto& col : columns) {
       if (col.kind != ColumnKind::field || col.target == "id" || col.target.rfind("rater", 0) == 0) continue;
-      for (const auto* row : g.rows) {
+      for (const auto* row : rows) {
         const CsvCell& at = cell(*row, col);
         if (at.text.empty()) continue;
         const auto it = fields.find(col.target);
@@ -243,11 +240,11 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     c.sector = field("sector");
     if (!c.sector.empty() && !model::is_valid_id(c.sector))
       r.error(*fields["sector"], Msg::bad_id, {core::escape_control(c.sector)});
-    for (std::size_t p = 0, q; p < field("partners").size(); p = q + 1) {
-      const std::string list = field("partners");
-      q = list.find(' ', p);
-      if (q == std::string::npos) q = list.size();
-      const std::string partner = list.substr(p, q - p);
+    const std::string partner_list = field("partners");
+    for (std::size_t p = 0, q; p < partner_list.size(); p = q + 1) {
+      q = partner_list.find(' ', p);
+      if (q == std::string::npos) q = partner_list.size();
+      const std::string partner = partner_list.substr(p, q - p);
       if (partner.empty()) continue;
       if (!model::is_valid_id(partner)) r.error(*fields["partners"], Msg::bad_id, {core::escape_control(partner)});
       else c.partners.push_back(partner);
@@ -262,7 +259,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     if (c.evaluation.period.empty()) r.error(cell(first, *id_column), Msg::missing_key, {"period"});
     c.note = field("note");
     // A rater's name and organization: the same on each of the rater's rows.
-    for (const auto* row : g.rows) {
+    for (const auto* row : rows) {
       if (!with_rater) break;
       model::Rater rater{cell(*row, *rater_column).text, "", ""};
       if (const Column* n = column_of("rater_name")) rater.name = unguarded(cell(*row, *n).text);
@@ -280,7 +277,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     std::map<std::string, const CsvCell*> reasons;
     std::map<std::string, const CsvCell*> evidence_cells;
     for (const auto& col : columns) {
-      for (const auto* row : g.rows) {
+      for (const auto* row : rows) {
         const CsvCell& at = cell(*row, col);
         if (at.text.empty()) continue;
         const std::string text = unguarded(at.text);
