@@ -23,6 +23,7 @@ T parse_in(const std::string& text, std::string_view option, T lo, T hi, std::st
 struct RobustnessCommandOptions {
   ScoringOptions scoring;
   RobustnessArgs args;
+  bool top_only = false;
   std::string format;
 };
 
@@ -32,6 +33,7 @@ int run_robustness(RobustnessCommandOptions options, Context& ctx) {
     throw_usage("--format must be one of md, html, csv, json, not '" + options.format + "'");
   options.scoring.lang = ctx.common.lang;
   options.scoring.robustness = parse_robustness(options.args);
+  options.scoring.robustness->top_only = options.top_only;
   const auto scored = load_and_score(options.scoring, ctx);
   const analyze::Robustness& r = *scored->robustness;
   if (options.format == "json") report::write_robustness_json(ctx.out, r, scored->run, scored->info);
@@ -69,7 +71,7 @@ void add_robustness_options(po::options_description& desc, RobustnessArgs& args,
 
 analyze::RobustnessOptions parse_robustness(const RobustnessArgs& args) {
   analyze::RobustnessOptions o;
-  o.samples = parse_in<std::uint64_t>(args.samples, "--samples", 1, 100'000'000, "a whole number from 1 to 100000000");
+  o.samples = parse_in<std::uint64_t>(args.samples, "--samples", 1, analyze::kMaxSamples, "a whole number from 1 to 100000000");
   o.seed = parse_in<std::uint64_t>(args.seed, "--seed", 0, std::numeric_limits<long long>::max(),
                                    "a whole number from 0 to 9223372036854775807");
   const auto model = analyze::parse_weight_model(args.weights);
@@ -93,8 +95,13 @@ Command robustness_command() {
         const auto t = [lang](std::string_view en, std::string_view ko) { return Text{en, ko}.pick(lang); };
         add_scoring_options(desc, options->scoring, lang);
         add_robustness_options(desc, options->args, lang);
-        desc.add_options()("format", po::value(&options->format)->default_value("md")->value_name("F"),
-                           t("md, html, csv or json", "md, html, csv, json").c_str());
+        desc.add_options()
+            ("top-only", po::bool_switch(&options->top_only),
+             t("count only how often each firm ranks in the top K (much faster on large cohorts; no rank "
+               "acceptability, intervals or grade probabilities)",
+               "각 기업이 상위 K위 안에 드는 횟수만 셈 (큰 집단에서 훨씬 빠름. 순위 수용도, 구간, 등급 확률 없음)").c_str())
+            ("format", po::value(&options->format)->default_value("md")->value_name("F"),
+             t("md, html, csv or json", "md, html, csv, json").c_str());
         hidden.add_options()("path", po::value(&options->scoring.paths)->required()->value_name("PATH"), "");
         positional.add("path", -1);
         return [options](Context& ctx) { return run_robustness(*options, ctx); };

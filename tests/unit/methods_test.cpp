@@ -2,10 +2,12 @@
 // source; the expected figures are the published ones, to the digits printed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "ecoscore/analyze/agreement.hpp"
 #include "ecoscore/analyze/random.hpp"
+#include "ecoscore/analyze/ranking.hpp"
 #include "ecoscore/analyze/robustness.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/load/workspace.hpp"
@@ -334,10 +336,15 @@ TEST(Robustness, CountsAddUpAndIntervalsHoldTheMass) {
   for (const auto& f : r.firms) {
     std::uint64_t ranks = 0, grades = 0, inside = 0;
     for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
+      const int rank = f.first_rank + static_cast<int>(k);
       ranks += f.rank_counts[k];
-      if (static_cast<int>(k + 1) >= f.interval_low && static_cast<int>(k + 1) <= f.interval_high)
-        inside += f.rank_counts[k];
+      if (rank >= f.interval_low && rank <= f.interval_high) inside += f.rank_counts[k];
     }
+    // The window is trimmed to the ranks reached.
+    ASSERT_FALSE(f.rank_counts.empty());
+    EXPECT_GT(f.rank_counts.front(), 0U);
+    EXPECT_GT(f.rank_counts.back(), 0U);
+    EXPECT_EQ(f.at_rank(f.first_rank - 1), 0U);
     for (auto c : f.grade_counts) grades += c;
     EXPECT_EQ(ranks, o.samples);
     EXPECT_EQ(grades, o.samples);
@@ -357,10 +364,91 @@ TEST(Robustness, NoSpreadKeepsEveryRankAndGrade) {
   const analyze::Robustness r = analyze::rank_robustness(s.run, o);
   for (const auto& f : r.firms) {
     EXPECT_TRUE(f.stable) << f.firm->company->id;
-    EXPECT_EQ(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], o.samples) << f.firm->company->id;
+    EXPECT_EQ(f.at_rank(f.nominal_rank), o.samples) << f.firm->company->id;
+    EXPECT_EQ(f.first_rank, f.nominal_rank);
+    EXPECT_EQ(f.rank_counts.size(), 1U);
     const auto& bands = s.run.rubric->grades.bands;
     for (std::size_t g = 0; g < bands.size(); ++g)
       EXPECT_EQ(f.grade_counts[g], bands[g].id == f.firm->grade ? o.samples : 0U) << f.firm->company->id;
+  }
+}
+
+// The 2016 run with every firm repeated `copies` times (ids stay those of
+// the originals): enough firms for the radix sort, and many exact ties.
+struct Repeated {
+  Shipped2016 s;
+  score::Run run;
+  explicit Repeated(int copies) {
+    run = s.run;
+    run.companies.clear();
+    for (int k = 0; k < copies; ++k)
+      for (const auto& c : s.run.companies) run.companies.push_back(c);
+  }
+};
+
+TEST(Robustness, TopOnlyCountsWhatTheFullRankingCounts) {
+  for (int copies : {1, 20}) {
+    const Repeated r(copies);
+    analyze::RobustnessOptions o;
+    o.samples = 1500;
+    o.seed = 7;
+    o.model = analyze::WeightModel::uniform;
+    o.top = copies == 1 ? 4 : 45;  // ties straddle the 45th place: copies come in runs of 20
+    const analyze::Robustness full = analyze::rank_robustness(r.run, o);
+    o.top_only = true;
+    const analyze::Robustness top = analyze::rank_robustness(r.run, o);
+    ASSERT_EQ(top.firms.size(), full.firms.size());
+    std::uint64_t counted = 0;
+    for (std::size_t i = 0; i < full.firms.size(); ++i) {
+      EXPECT_EQ(top.firms[i].top_count, full.firms[i].top_count) << copies << " " << i;
+      EXPECT_TRUE(top.firms[i].rank_counts.empty());
+      EXPECT_TRUE(top.firms[i].grade_counts.empty());
+      counted += top.firms[i].top_count;
+    }
+    EXPECT_GE(counted, o.samples * static_cast<std::uint64_t>(o.top));
+  }
+}
+
+TEST(Robustness, LargeCohortSameCountsWhateverTheThreads) {
+  const Repeated r(20);  // 600 firms: the radix sort and growing windows
+  analyze::RobustnessOptions o;
+  o.samples = 2100;
+  o.threads = 1;
+  const analyze::Robustness one = analyze::rank_robustness(r.run, o);
+  o.threads = 2;
+  const analyze::Robustness two = analyze::rank_robustness(r.run, o);
+  for (std::size_t i = 0; i < one.firms.size(); ++i) {
+    EXPECT_EQ(two.firms[i].first_rank, one.firms[i].first_rank);
+    EXPECT_EQ(two.firms[i].rank_counts, one.firms[i].rank_counts);
+    EXPECT_EQ(two.firms[i].grade_counts, one.firms[i].grade_counts);
+    std::uint64_t sum = 0;
+    for (auto c : one.firms[i].rank_counts) sum += c;
+    EXPECT_EQ(sum, o.samples);
+  }
+  // Twenty copies tie: each holds the same ranks as its original, which
+  // competition ranking puts 20 places apart.
+  EXPECT_EQ(one.firms[0].first_rank, 1);
+  EXPECT_EQ(one.firms[0].rank_counts, one.firms[19].rank_counts);
+}
+
+TEST(TotalOrder, MatchesAComparisonSortOnTiesAndCloseValues) {
+  ecoscore::analyze::Random rng(3, 0);
+  ecoscore::analyze::TotalOrder sorter;
+  for (std::size_t n : {1U, 2U, 255U, 256U, 1000U, 5000U}) {
+    for (int kind = 0; kind < 3; ++kind) {
+      std::vector<double> totals(n);
+      for (auto& t : totals) {
+        const double u = rng.uniform();
+        if (kind == 0) t = 100.0 * u;                                   // spread out
+        else if (kind == 1) t = std::floor(u * 7.0) * 12.5;             // a few values, many ties (and 0)
+        else t = 50.0 + std::floor(u * 40.0) * 1e-12;                   // equal upper halves of the bits
+      }
+      std::vector<std::uint32_t> expected(n), got(n);
+      for (std::uint32_t i = 0; i < n; ++i) expected[i] = i;
+      std::stable_sort(expected.begin(), expected.end(), [&](auto x, auto y) { return totals[x] > totals[y]; });
+      sorter.sort(totals, got);
+      EXPECT_EQ(got, expected) << n << " " << kind;
+    }
   }
 }
 

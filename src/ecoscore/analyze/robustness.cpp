@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <numeric>
+#include <functional>
 #include <thread>
 
 #include "ecoscore/analyze/random.hpp"
+#include "ecoscore/analyze/ranking.hpp"
 #include "ecoscore/core/error.hpp"
 
 namespace ecoscore::analyze {
 namespace {
 
 constexpr std::uint64_t kBlock = 1024;  // samples per random stream
+constexpr std::size_t kBatch = 64;       // samples ranked before their ranks are counted
 
 std::size_t grade_index(const model::Rubric& rubric, const std::string& id) {
   for (std::size_t g = 0; g < rubric.grades.bands.size(); ++g)
@@ -20,26 +22,67 @@ std::size_t grade_index(const model::Rubric& rubric, const std::string& id) {
   return rubric.grades.bands.size() - 1;
 }
 
-// What stays fixed across samples, in contiguous arrays.
+// What stays fixed across samples, in contiguous arrays by dimension
+// (column j of firm i at [j * n + i]), so that each sample's totals are a
+// few passes over contiguous memory.
 struct Cohort {
   std::size_t n = 0;  // firms
   std::size_t d = 0;  // dimensions
-  std::vector<double> scores;      // n * d; 0 where the dimension does not apply
-  std::vector<double> log_scores;  // n * d; for the geometric mean
-  std::vector<unsigned char> applies;  // n * d
-  std::vector<unsigned char> has_zero; // n: an applicable dimension scores 0 (geometric: total base 0)
-  std::vector<double> net;         // n: bonus - penalty
-  std::vector<std::size_t> cap;    // n: the best grade index floors and downgrades allow
+  std::vector<double> terms;    // d * n: the dimension score (geometric: its log); 0 where it does not apply
+  std::vector<double> applies;  // d * n: 1 where the dimension applies, else 0
+  std::vector<unsigned char> has_zero;  // n: an applicable dimension scores 0 (geometric: total base 0)
+  std::vector<double> net;              // n: bonus - penalty
+  std::vector<std::size_t> cap;         // n: the best grade index floors and downgrades allow
+};
+
+// The ranks one firm reached, counted over a window of ranks that grows as
+// needed (0-based: counts[k] is rank first + k + 1).
+struct Window {
+  std::size_t first = 0;
+  std::vector<std::uint32_t> counts;
+
+  void add(const std::uint32_t* ranks, std::size_t stride, std::size_t count, std::size_t n) {
+    std::uint32_t lo = ranks[0], hi = ranks[0];
+    for (std::size_t s = 1; s < count; ++s) {
+      lo = std::min(lo, ranks[s * stride]);
+      hi = std::max(hi, ranks[s * stride]);
+    }
+    cover(lo, hi, n);
+    std::uint32_t* c = counts.data() - first;
+    for (std::size_t s = 0; s < count; ++s) ++c[ranks[s * stride]];
+  }
+
+  // Makes the window hold [lo, hi], with some slack so that it seldom grows.
+  void cover(std::size_t lo, std::size_t hi, std::size_t n) {
+    const std::size_t last = first + counts.size();  // one past
+    if (!counts.empty() && lo >= first && hi < last) return;
+    std::size_t new_first = counts.empty() ? lo : std::min(lo, first);
+    std::size_t new_last = counts.empty() ? hi + 1 : std::max(hi + 1, last);
+    const std::size_t slack = (new_last - new_first) / 8 + 1;
+    new_first = new_first > slack ? new_first - slack : 0;
+    new_last = std::min(n, new_last + slack);
+    std::vector<std::uint32_t> grown(new_last - new_first, 0);
+    std::copy(counts.begin(), counts.end(), grown.begin() + static_cast<std::ptrdiff_t>(first - new_first));
+    counts = std::move(grown);
+    first = new_first;
+  }
+
+  void merge(const Window& other, std::size_t n) {
+    if (other.counts.empty()) return;
+    cover(other.first, other.first + other.counts.size() - 1, n);
+    for (std::size_t k = 0; k < other.counts.size(); ++k) counts[other.first - first + k] += other.counts[k];
+  }
 };
 
 // Per thread: the counts it adds up, and its scratch space.
 struct Tally {
-  std::vector<std::uint64_t> ranks;   // n * n
-  std::vector<std::uint64_t> grades;  // n * g
+  std::vector<Window> windows;        // n (full mode)
+  std::vector<std::uint64_t> grades;  // n * g (full mode)
   std::vector<std::uint64_t> top;     // n
-  std::vector<double> weights, totals;
+  std::vector<double> weights, totals, den;
   std::vector<std::uint32_t> order;
-  std::vector<int> rank;
+  TotalOrder sorter;
+  std::vector<std::uint32_t> ranks;   // kBatch * n: 0-based rank of firm i in batch sample s at [s * n + i]
 };
 
 class Sampler {
@@ -53,20 +96,32 @@ class Sampler {
 
   void prepare(Tally& t) const {
     const std::size_t n = cohort_.n;
-    t.ranks.assign(n * n, 0);
-    t.grades.assign(n * run_.rubric->grades.bands.size(), 0);
     t.top.assign(n, 0);
     t.weights.resize(cohort_.d);
     t.totals.resize(n);
+    t.den.resize(n);
+    if (options_.top_only) return;
+    t.windows.resize(n);
+    t.grades.assign(n * run_.rubric->grades.bands.size(), 0);
     t.order.resize(n);
-    t.rank.resize(n);
+    t.ranks.resize(kBatch * n);
   }
 
   void run_block(std::uint64_t block, Tally& t) const {
     Random rng(options_.seed, block);
     const std::uint64_t first = block * kBlock;
     const std::uint64_t last = std::min(first + kBlock, options_.samples);
-    for (std::uint64_t k = first; k < last; ++k) one_sample(rng, t);
+    for (std::uint64_t k = first; k < last; k += kBatch) {
+      const std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, last - k));
+      for (std::size_t s = 0; s < count; ++s) {
+        draw(rng, t.weights);
+        totals(t);
+        if (options_.top_only) count_top(t);
+        else rank(t, &t.ranks[s * cohort_.n]);
+      }
+      if (!options_.top_only)
+        for (std::size_t i = 0; i < cohort_.n; ++i) t.windows[i].add(&t.ranks[i], cohort_.n, count, cohort_.n);
+    }
   }
 
  private:
@@ -87,41 +142,63 @@ class Sampler {
     }
   }
 
-  void one_sample(Random& rng, Tally& t) const {
+  // Each firm's total under t.weights: the weighted mean of its applicable
+  // dimensions (geometric: of their logs), in dimension order; a dimension
+  // that does not apply adds exactly +0 to both sums.
+  void totals(Tally& t) const {
     const std::size_t n = cohort_.n, d = cohort_.d;
-    draw(rng, t.weights);
+    double* num = t.totals.data();
+    double* den = t.den.data();
+    std::fill(num, num + n, 0.0);
+    std::fill(den, den + n, 0.0);
+    for (std::size_t j = 0; j < d; ++j) {
+      const double w = t.weights[j];
+      const double* term = &cohort_.terms[j * n];
+      const double* applies = &cohort_.applies[j * n];
+      for (std::size_t i = 0; i < n; ++i) {
+        num[i] += w * term[i];
+        den[i] += w * applies[i];
+      }
+    }
     const bool geometric = run_.method == model::Method::weighted_geometric;
     for (std::size_t i = 0; i < n; ++i) {
-      const double* s = &cohort_.scores[i * d];
-      const double* ls = &cohort_.log_scores[i * d];
-      const unsigned char* a = &cohort_.applies[i * d];
-      double num = 0, den = 0;
-      for (std::size_t j = 0; j < d; ++j) {
-        if (!a[j]) continue;
-        num += t.weights[j] * (geometric ? ls[j] : s[j]);
-        den += t.weights[j];
-      }
-      double base = num / den;
+      double base = num[i] / den[i];
       if (geometric) base = cohort_.has_zero[i] ? 0.0 : std::exp(base);
-      t.totals[i] = std::clamp(base + cohort_.net[i], 0.0, 100.0);
+      // + 0.0 turns a -0 into +0, which TotalOrder needs.
+      num[i] = std::clamp(base + cohort_.net[i], 0.0, 100.0) + 0.0;
     }
-    std::iota(t.order.begin(), t.order.end(), 0U);
-    std::sort(t.order.begin(), t.order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      return t.totals[x] != t.totals[y] ? t.totals[x] > t.totals[y] : x < y;
-    });
+  }
+
+  // Top-only: a firm ranks in the top k exactly when its total is at least
+  // the k-th highest total (competition ranking counts only higher totals).
+  void count_top(Tally& t) const {
+    const std::size_t n = cohort_.n;
+    const auto k = static_cast<std::size_t>(options_.top);
+    if (k >= n) {
+      for (auto& c : t.top) ++c;
+      return;
+    }
+    t.den.assign(t.totals.begin(), t.totals.end());
+    std::nth_element(t.den.begin(), t.den.begin() + static_cast<std::ptrdiff_t>(k - 1), t.den.end(), std::greater<>());
+    const double threshold = t.den[k - 1];
+    for (std::size_t i = 0; i < n; ++i) t.top[i] += t.totals[i] >= threshold ? 1U : 0U;
+  }
+
+  void rank(Tally& t, std::uint32_t* rank_of) const {
+    const std::size_t n = cohort_.n;
+    t.sorter.sort(t.totals, t.order);
     const auto& bands = run_.rubric->grades.bands;
     const std::size_t g_count = bands.size();
     const bool relative = run_.rubric->grades.mode == model::GradeMode::relative;
+    std::uint32_t r = 0;  // 0-based competition rank
     for (std::size_t pos = 0; pos < n; ++pos) {
       const std::uint32_t i = t.order[pos];
-      const bool tie = pos > 0 && t.totals[t.order[pos - 1]] == t.totals[i];
-      const int r = tie ? t.rank[t.order[pos - 1]] : static_cast<int>(pos) + 1;
-      t.rank[i] = r;
-      ++t.ranks[i * n + static_cast<std::size_t>(r - 1)];
-      if (r <= options_.top) ++t.top[i];
+      if (pos > 0 && t.totals[t.order[pos - 1]] != t.totals[i]) r = static_cast<std::uint32_t>(pos);
+      rank_of[i] = r;
+      if (r < static_cast<std::uint32_t>(options_.top)) ++t.top[i];
       std::size_t g = g_count - 1;
       if (relative) {
-        const double above = static_cast<double>(r - 1) / static_cast<double>(n);
+        const double above = static_cast<double>(r) / static_cast<double>(n);
         double cumulative = 0;
         for (std::size_t b = 0; b < g_count; ++b) {
           cumulative += bands[b].share;
@@ -187,17 +264,20 @@ Robustness rank_robustness(const score::Run& run, const RobustnessOptions& optio
   Cohort cohort;
   cohort.n = firms.size();
   cohort.d = rubric.dimensions.size();
-  for (const auto* c : firms) {
+  const bool geometric = run.method == model::Method::weighted_geometric;
+  cohort.terms.assign(cohort.d * cohort.n, 0.0);
+  cohort.applies.assign(cohort.d * cohort.n, 0.0);
+  for (std::size_t i = 0; i < cohort.n; ++i) {
+    const auto* c = firms[i];
     std::size_t cap = 0;
     bool zero = false;
     for (std::size_t j = 0; j < cohort.d; ++j) {
       const auto& ds = c->dimensions[j];
-      const bool applies = ds.applies && ds.score.has_value();
-      const double s = applies ? *ds.score : 0.0;
-      cohort.scores.push_back(s);
-      cohort.log_scores.push_back(applies && s > 0 ? std::log(s) : 0.0);
-      cohort.applies.push_back(applies ? 1 : 0);
-      zero = zero || (applies && s <= 0);
+      if (!ds.applies || !ds.score) continue;
+      const double s = *ds.score;
+      cohort.terms[j * cohort.n + i] = geometric ? (s > 0 ? std::log(s) : 0.0) : s;
+      cohort.applies[j * cohort.n + i] = 1.0;
+      zero = zero || s <= 0;
     }
     for (const auto& floor : rubric.grades.floors) {
       const auto* ds = c->dimension(floor.dimension);
@@ -231,36 +311,50 @@ Robustness rank_robustness(const score::Run& run, const RobustnessOptions& optio
     for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work, t, false);
     work(0, true);
   }
+  for (auto& t : tallies) t.ranks = {};
 
-  // Merge in thread order (the counts are integers: any order gives the same).
+  // Merge (the counts are integers: any order gives the same), then trim
+  // each window to the ranks reached, so that it does not depend on how the
+  // threads shared the samples.
   const std::size_t n = cohort.n;
   const std::size_t g_count = rubric.grades.bands.size();
+  const std::uint64_t total = options.samples;
   for (std::size_t i = 0; i < n; ++i) {
     FirmRobustness f;
     f.firm = firms[i];
     f.nominal_rank = firms[i]->rank;
-    f.rank_counts.assign(n, 0);
-    f.grade_counts.assign(g_count, 0);
-    for (const auto& t : tallies) {
-      for (std::size_t r = 0; r < n; ++r) f.rank_counts[r] += t.ranks[i * n + r];
-      for (std::size_t g = 0; g < g_count; ++g) f.grade_counts[g] += t.grades[i * g_count + g];
-      f.top_count += t.top[i];
+    for (const auto& t : tallies) f.top_count += t.top[i];
+    if (!options.top_only) {
+      Window window = std::move(tallies[0].windows[i]);
+      for (std::size_t t = 1; t < tallies.size(); ++t) {
+        window.merge(tallies[t].windows[i], n);
+        tallies[t].windows[i] = Window{};
+      }
+      std::size_t lo = 0, hi = window.counts.size();
+      while (lo < hi && window.counts[lo] == 0) ++lo;
+      while (hi > lo && window.counts[hi - 1] == 0) --hi;
+      f.first_rank = static_cast<int>(window.first + lo) + 1;
+      f.rank_counts.assign(window.counts.begin() + static_cast<std::ptrdiff_t>(lo),
+                           window.counts.begin() + static_cast<std::ptrdiff_t>(hi));
+      f.grade_counts.assign(g_count, 0);
+      for (const auto& t : tallies)
+        for (std::size_t g = 0; g < g_count; ++g) f.grade_counts[g] += t.grades[i * g_count + g];
+      std::uint64_t cumulative = 0;
+      double rank_sum = 0;
+      for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
+        const std::uint64_t c = f.rank_counts[k];
+        const int r = f.first_rank + static_cast<int>(k);
+        rank_sum += static_cast<double>(r) * static_cast<double>(c);
+        // Quantiles on exact integers: cumulative / total >= 2.5 % and 97.5 %.
+        if (f.interval_low == 0 && c > 0 && (cumulative + c) * 40 >= total) f.interval_low = r;
+        if (f.interval_high == 0 && c > 0 && (cumulative + c) * 40 >= total * 39) f.interval_high = r;
+        cumulative += c;
+      }
+      f.mean_rank = rank_sum / static_cast<double>(total);
+      const std::uint64_t at_nominal = f.at_rank(f.nominal_rank);
+      f.nominal_share = static_cast<double>(at_nominal) / static_cast<double>(total);
+      f.stable = at_nominal * 10 >= total * 9;
     }
-    const std::uint64_t total = options.samples;
-    std::uint64_t cumulative = 0;
-    double rank_sum = 0;
-    for (std::size_t r = 0; r < n; ++r) {
-      const std::uint64_t c = f.rank_counts[r];
-      rank_sum += static_cast<double>(r + 1) * static_cast<double>(c);
-      // Quantiles on exact integers: cumulative / total >= 2.5 % and 97.5 %.
-      if (f.interval_low == 0 && c > 0 && (cumulative + c) * 40 >= total) f.interval_low = static_cast<int>(r + 1);
-      if (f.interval_high == 0 && c > 0 && (cumulative + c) * 40 >= total * 39) f.interval_high = static_cast<int>(r + 1);
-      cumulative += c;
-    }
-    f.mean_rank = rank_sum / static_cast<double>(total);
-    const std::uint64_t at_nominal = f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)];
-    f.nominal_share = static_cast<double>(at_nominal) / static_cast<double>(total);
-    f.stable = at_nominal * 10 >= total * 9;
     out.firms.push_back(std::move(f));
   }
   return out;

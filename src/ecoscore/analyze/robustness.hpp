@@ -26,6 +26,10 @@ struct RobustnessOptions {
   double concentration = 50;  // dirichlet
   double spread = 20;         // box, in % of each weight (0 <= P < 100)
   int top = 5;                // top-k probability
+  // Count only how often each firm ranks in the top `top`: no rank
+  // acceptability, rank interval or grade probabilities, and no sort per
+  // sample (a selection of the top-th total instead).
+  bool top_only = false;
   unsigned threads = 0;       // 0: every core
   // Called now and then from the calling thread with the samples done.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
@@ -34,9 +38,19 @@ struct RobustnessOptions {
 struct FirmRobustness {
   const score::CompanyScore* firm = nullptr;
   int nominal_rank = 0;                     // the run's rank
-  std::vector<std::uint64_t> rank_counts;   // [r - 1]: samples with rank r (competition ranking)
-  std::vector<std::uint64_t> grade_counts;  // per grade band, in rubric order
+  // Samples at each rank (competition ranking), over the ranks the firm
+  // reached: rank_counts[k] counts rank first_rank + k, and the first and
+  // last counts are not zero. Empty in top-only mode.
+  int first_rank = 1;
+  std::vector<std::uint32_t> rank_counts;
+  std::vector<std::uint64_t> grade_counts;  // per grade band, in rubric order; empty in top-only mode
   std::uint64_t top_count = 0;              // samples with rank <= top
+
+  // Samples at rank `rank` (1-based), zero outside the window.
+  std::uint64_t at_rank(int rank) const {
+    const auto k = static_cast<std::size_t>(rank - first_rank);
+    return rank >= first_rank && k < rank_counts.size() ? rank_counts[k] : 0;
+  }
   double mean_rank = 0;
   int interval_low = 0;   // the central 95 % of ranks: 2.5 % and 97.5 % quantiles
   int interval_high = 0;
@@ -54,6 +68,9 @@ struct Robustness {
 };
 
 inline constexpr double kStableShare = 0.9;
+
+// Samples are drawn at most 100 000 000 times (counts are 32-bit).
+inline constexpr std::uint64_t kMaxSamples = 100'000'000;
 
 // Scores every scored firm of `run` again under `options.samples` draws of
 // the dimension weights: each firm's dimension scores stay as they are; its

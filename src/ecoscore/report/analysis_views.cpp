@@ -51,6 +51,13 @@ std::string settings_text(const analyze::Robustness& r, core::Lang lang) {
                      word(Word::method, lang), method_name(r.method, lang), word(Word::weight, lang), nominal);
 }
 
+void add_unscored(Section& s, const analyze::Robustness& r, core::Lang lang) {
+  if (r.unscored.empty()) return;
+  std::string names;
+  for (const auto* c : r.unscored) names += (names.empty() ? "" : ", ") + firm_label(*c->company, lang);
+  s.paragraphs.push_back(std::string(word(Word::not_scored, lang)) + ": " + names);
+}
+
 std::string top_label(int top, core::Lang lang) { return fmt::format("{} (k = {})", word(Word::top_probability, lang), top); }
 
 }  // namespace
@@ -93,6 +100,20 @@ Section robustness_section(const analyze::Robustness& r, const score::Run& run, 
   s.title = std::string(word(Word::robustness, lang));
   s.paragraphs.push_back(std::string(word(Word::robustness_note, lang)));
   s.paragraphs.push_back(settings_text(r, lang));
+  if (r.options.top_only) {
+    s.paragraphs.push_back(std::string(word(Word::top_only_note, lang)));
+    Table top;
+    top.id = "robustness";
+    top.columns = {{"nominal_rank", std::string(word(Word::nominal_rank, lang)), true},
+                   {"company", std::string(word(Word::company, lang)), false},
+                   {"top_probability", top_label(r.options.top, lang), true}};
+    for (const auto& f : r.firms)
+      top.rows.push_back({Cell::count(f.nominal_rank), Cell::text(firm_label(*f.firm->company, lang)),
+                          Cell::text(percent_of(f.top_count, total))});
+    s.tables.push_back(std::move(top));
+    add_unscored(s, r, lang);
+    return s;
+  }
 
   Table summary;
   summary.id = "robustness";
@@ -123,12 +144,13 @@ Section robustness_section(const analyze::Robustness& r, const score::Run& run, 
     summary.rows.push_back({Cell::count(f.nominal_rank), Cell::text(name), Cell::number(f.mean_rank, 1),
                             Cell::text(fmt::format("{}–{}", f.interval_low, f.interval_high)),
                             Cell::text(percent_of(f.top_count, total)),
-                            Cell::text(percent_of(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], total)),
+                            Cell::text(percent_of(f.at_rank(f.nominal_rank), total)),
                             stable});
     std::vector<Cell> heat_row{Cell::text(f.firm->company->name.get(lang))};
-    for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
-      Cell c = Cell::text(share_text(f.rank_counts[k], total));
-      if (f.rank_counts[k]) c.shade = heat(share(f.rank_counts[k], total));
+    for (int k = 1; k <= static_cast<int>(r.firms.size()); ++k) {
+      const std::uint64_t count = f.at_rank(k);
+      Cell c = Cell::text(share_text(count, total));
+      if (count) c.shade = heat(share(count, total));
       heat_row.push_back(std::move(c));
     }
     heat_table.rows.push_back(std::move(heat_row));
@@ -139,11 +161,7 @@ Section robustness_section(const analyze::Robustness& r, const score::Run& run, 
   s.tables.push_back(std::move(summary));
   s.tables.push_back(std::move(heat_table));
   s.tables.push_back(std::move(grades));
-  if (!r.unscored.empty()) {
-    std::string names;
-    for (const auto* c : r.unscored) names += (names.empty() ? "" : ", ") + firm_label(*c->company, lang);
-    s.paragraphs.push_back(std::string(word(Word::not_scored, lang)) + ": " + names);
-  }
+  add_unscored(s, r, lang);
   return s;
 }
 
@@ -158,6 +176,17 @@ Document robustness_document(const analyze::Robustness& r, const score::Run& run
 
 void write_robustness_csv(std::ostream& out, const analyze::Robustness& r, const RunInfo& info) {
   Table t;
+  if (r.options.top_only) {
+    t.columns = {{"id", "id", false},
+                 {"name", std::string(word(Word::company, info.lang)), false},
+                 {"nominal_rank", "nominal_rank", true},
+                 {"top_probability", "top_probability", true}};
+    for (const auto& f : r.firms)
+      t.rows.push_back({Cell::text(f.firm->company->id), Cell::text(f.firm->company->name.get(info.lang)),
+                        Cell::count(f.nominal_rank), Cell::number(share(f.top_count, r.options.samples), 4)});
+    render_csv(out, t);
+    return;
+  }
   t.columns = {{"id", "id", false},
                {"name", std::string(word(Word::company, info.lang)), false},
                {"nominal_rank", "nominal_rank", true},
@@ -173,7 +202,8 @@ void write_robustness_csv(std::ostream& out, const analyze::Robustness& r, const
                           Cell::count(f.nominal_rank), Cell::number(f.mean_rank, 3), Cell::count(f.interval_low),
                           Cell::count(f.interval_high), Cell::number(share(f.top_count, r.options.samples), 4),
                           Cell::number(f.nominal_share, 4), Cell::text(f.stable ? "true" : "false")};
-    for (std::uint64_t c : f.rank_counts) row.push_back(Cell::number(share(c, r.options.samples), 4));
+    for (int k = 1; k <= static_cast<int>(r.firms.size()); ++k)
+      row.push_back(Cell::number(share(f.at_rank(k), r.options.samples), 4));
     t.rows.push_back(std::move(row));
   }
   render_csv(out, t);
@@ -197,15 +227,21 @@ void write_robustness_json(std::ostream& out, const analyze::Robustness& r, cons
     j.begin_object().field("id", r.dimensions[d]).field("weight", r.nominal_weights[d]).end_object();
   j.end_array();
   j.field("top", r.options.top);
+  // Only in top-only mode, so that full runs keep their bytes.
+  if (r.options.top_only) j.field("top_only", true);
   j.key("firms").begin_array();
   for (const auto& f : r.firms) {
     j.begin_object().field("id", f.firm->company->id).field("nominal_rank", f.nominal_rank);
+    if (r.options.top_only) {
+      j.field("top_probability", share(f.top_count, total)).end_object();
+      continue;
+    }
     j.field("mean_rank", f.mean_rank);
     j.key("rank_interval").begin_array().value(f.interval_low).value(f.interval_high).end_array();
     j.field("top_probability", share(f.top_count, total)).field("nominal_rank_share", f.nominal_share);
     j.field("stable", f.stable);
     j.key("rank_acceptability").begin_array();
-    for (std::uint64_t c : f.rank_counts) j.value(share(c, total));
+    for (int k = 1; k <= static_cast<int>(r.firms.size()); ++k) j.value(share(f.at_rank(k), total));
     j.end_array();
     j.key("grade_probabilities").begin_object();
     for (std::size_t g = 0; g < f.grade_counts.size(); ++g)
@@ -228,7 +264,7 @@ std::string robustness_line(const analyze::FirmRobustness& f, int top, core::Lan
   }();
   return fmt::format("{}: {} {} ({} {}) · {} {}–{} · {} {} · {}", word(Word::robustness, lang),
                      word(Word::nominal_rank, lang), f.nominal_rank,
-                     percent_of(f.rank_counts[static_cast<std::size_t>(f.nominal_rank - 1)], total),
+                     percent_of(f.at_rank(f.nominal_rank), total),
                      word(f.stable ? Word::stable : Word::unstable, lang), word(Word::rank_interval, lang),
                      f.interval_low, f.interval_high, top_label(top, lang), percent_of(f.top_count, total),
                      fmt::format("{} {}", word(Word::mean_rank, lang), core::format_fixed(f.mean_rank, 1)));

@@ -13,7 +13,7 @@ struct Pair {
 };
 
 // In the order of Word.
-constexpr std::array<Pair, 135> kWords = {{
+constexpr std::array<Pair, 136> kWords = {{
     {"Rank", "순위"},
     {"Rank in role", "역할 내 순위"},
     {"Company", "기업"},
@@ -149,8 +149,9 @@ constexpr std::array<Pair, 135> kWords = {{
     {"TOPSIS: closeness to the cohort's ideal, D- / (D+ + D-), over the indicators with their shares of the total; the dimension scores above are weighted means, for the profile", "TOPSIS: 지표별 총점 내 비중으로 잰 집단 이상점과의 근접도 D- / (D+ + D-). 위의 차원 점수는 윤곽을 보이기 위한 가중평균입니다"},
     {"Stable (≥ 90 %)", "순위 안정 (≥ 90 %)"},
     {"Share at the nominal rank", "기준 순위 유지 비율"},
+    {"Top-only mode: only how often each firm ranks in the top k was counted; rank acceptability, rank intervals and grade probabilities were not computed.", "상위 k위 모드: 각 기업이 상위 k위 안에 든 횟수만 셌으며, 순위 수용도, 순위 구간, 등급 확률은 계산하지 않았습니다."},
 }};
-static_assert(kWords.size() == static_cast<std::size_t>(Word::nominal_share) + 1, "one entry per Word");
+static_assert(kWords.size() == static_cast<std::size_t>(Word::top_only_note) + 1, "one entry per Word");
 
 std::string_view pick(const Pair& p, core::Lang lang) { return lang == core::Lang::ko ? p.ko : p.en; }
 

@@ -28,6 +28,7 @@ enum class Word {
   inconsistent, robustness, rank_acceptability, mean_rank, rank_interval, top_probability, stable,
   nominal_rank, samples, seed, weight_sampling, grade_probabilities, agreement, alpha_interval,
   alpha_ordinal, units, values_paired, overall, robustness_note, agreement_note, unstable, base_is_closeness, stable_header, nominal_share,
+  top_only_note,
 };
 
 std::string_view word(Word w, core::Lang lang);
