@@ -3,6 +3,9 @@
 // the test suite. Run: build/bench/bench/bench_micro
 #include <benchmark/benchmark.h>
 
+#include "ecoscore/analyze/random.hpp"
+#include "ecoscore/analyze/ranking.hpp"
+
 #include "ecoscore/analyze/robustness.hpp"
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/score/score.hpp"
@@ -51,5 +54,21 @@ void Robustness2016(benchmark::State& state) {
 BENCHMARK(Robustness2016)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+
+// Ordering one sample's totals, the heart of the robustness kernel.
+void OrderTotals(benchmark::State& state) {
+  const auto n = static_cast<std::size_t>(state.range(0));
+  ecoscore::analyze::Random rng(1, 0);
+  std::vector<double> totals(n);
+  for (auto& t : totals) t = 20.0 + 60.0 * rng.uniform();
+  std::vector<std::uint32_t> order(n);
+  ecoscore::analyze::TotalOrder sorter;
+  for (auto _ : state) {
+    sorter.sort(totals, order);
+    benchmark::DoNotOptimize(order.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+}
+BENCHMARK(OrderTotals)->Arg(30)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

@@ -85,6 +85,39 @@ TEST(ShippedRubrics, SurveyWeightsAreTheSeedsSharesAndAddUpToThePrintedCategoryS
   EXPECT_EQ(dim->id, "market-access");
 }
 
+TEST(Rubric, IndexedLookupFindsWhatTheOrderedSearchFinds) {
+  load::LoadOptions options;
+  options.rubric_dirs = {};
+  options.rubric_file = repo("rubrics/winwin-ecosystem-2016.yaml");
+  const auto ws = load::load_workspace({repo("companies/2016")}, options);
+  const model::Rubric& loaded = *ws.rubric_given();
+  model::Rubric plain = loaded;  // a copy keeps the index right (positions, not pointers)
+  model::Rubric unindexed;
+  unindexed.dimensions = loaded.dimensions;  // never indexed: searched in order
+  std::size_t found = 0;
+  for (const auto& d : loaded.dimensions)
+    for (const auto& i : d.indicators) {
+      for (const model::Rubric* r : std::initializer_list<const model::Rubric*>{&loaded, &plain, &unindexed}) {
+        const auto [dim, ind] = r->find_indicator(i.id);
+        ASSERT_NE(ind, nullptr) << i.id;
+        EXPECT_EQ(ind->id, i.id);
+        EXPECT_EQ(dim->id, d.id);
+        EXPECT_EQ(dim, &r->dimensions[static_cast<std::size_t>(dim - r->dimensions.data())]);
+      }
+      ++found;
+    }
+  EXPECT_GT(found, 10u);
+  for (const model::Rubric* r : std::initializer_list<const model::Rubric*>{&loaded, &plain, &unindexed}) {
+    EXPECT_EQ(r->find_indicator("no-such-indicator").second, nullptr);
+    EXPECT_EQ(r->find_indicator("").second, nullptr);
+    EXPECT_EQ(r->find_indicator("zzzz").second, nullptr);
+  }
+  // Added after indexing: found all the same (the index no longer counts).
+  plain.dimensions[0].indicators.push_back(plain.dimensions[0].indicators[0]);
+  plain.dimensions[0].indicators.back().id = "added-later";
+  EXPECT_NE(plain.find_indicator("added-later").second, nullptr);
+}
+
 TEST(Workspace, ReadsTheMiniDataSetAndFormsPairs) {
   load::LoadOptions options;
   options.rubric_dirs = {};

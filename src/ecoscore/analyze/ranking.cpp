@@ -13,12 +13,13 @@ constexpr std::size_t kRadixFrom = 256;  // fewer firms: a comparison sort is fa
 
 }  // namespace
 
-// Totals that are not negative order like their bit patterns. A stable LSD
-// radix sort on the upper 32 bits (sign, exponent and 20 bits of mantissa;
-// 3 passes of 11 bits, a pass skipped when every key shares its digit),
-// started from index order, leaves equal upper halves in index order; each
-// run of equal upper halves is then put in full order by comparison (runs
-// are short: totals that close are rare).
+// Each total becomes an integer key that orders like it: its distance below
+// the highest total, scaled to about 64 key values per firm (at most 24
+// bits); rounding keeps the order but makes close totals equal. Two passes
+// of a stable LSD radix sort, started from index order, leave equal keys in
+// index order; each run of equal keys is then put in full order by
+// comparison (runs are short: a firm shares its key with another one time in
+// 64 or so).
 void TotalOrder::sort(std::span<const double> totals, std::span<std::uint32_t> order) {
   const std::size_t n = totals.size();
   const auto before = [&](std::uint32_t x, std::uint32_t y) {
@@ -29,33 +30,43 @@ void TotalOrder::sort(std::span<const double> totals, std::span<std::uint32_t> o
     std::sort(order.begin(), order.end(), before);
     return;
   }
+  const auto [low, high] = std::minmax_element(totals.begin(), totals.end());
+  const double top = *high, range = *high - *low;
+  if (range == 0) {
+    std::iota(order.begin(), order.end(), 0U);
+    return;
+  }
+  const unsigned digit = std::min(12U, (static_cast<unsigned>(std::bit_width(n)) + 7) / 2);
+  const std::uint32_t buckets = 1U << digit, mask = buckets - 1;
+  const double scale = static_cast<double>(buckets * buckets - 1) / range;
   keys_.resize(n);
   scratch_.resize(n);
-  std::array<std::array<std::uint32_t, 2048>, 3> counts{};
+  counts_.assign(2 * static_cast<std::size_t>(buckets), 0);
+  std::uint32_t* low_counts = counts_.data();
+  std::uint32_t* high_counts = low_counts + buckets;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto high = ~static_cast<std::uint32_t>(std::bit_cast<std::uint64_t>(totals[i]) >> 32);
-    keys_[i] = static_cast<std::uint64_t>(high) << 32 | i;
-    ++counts[0][high & 2047];
-    ++counts[1][(high >> 11) & 2047];
-    ++counts[2][high >> 22];
+    const auto key = static_cast<std::uint32_t>((top - totals[i]) * scale);
+    keys_[i] = static_cast<std::uint64_t>(key) << 32 | i;
+    ++low_counts[key & mask];
+    ++high_counts[key >> digit];
   }
   std::uint64_t* from = keys_.data();
   std::uint64_t* to = scratch_.data();
-  for (std::size_t pass = 0; pass < 3; ++pass) {
-    auto& c = counts[pass];
-    const unsigned shift = 32 + 11 * static_cast<unsigned>(pass);
-    if (c[(from[0] >> shift) & 2047] == n) continue;
+  for (unsigned pass = 0; pass < 2; ++pass) {
+    std::uint32_t* c = pass == 0 ? low_counts : high_counts;
+    const unsigned shift = 32 + digit * pass;
+    if (c[(from[0] >> shift) & mask] == n) continue;  // every key has this digit
     std::uint32_t sum = 0;
-    for (auto& v : c) sum += std::exchange(v, sum);
-    for (std::size_t i = 0; i < n; ++i) to[c[(from[i] >> shift) & 2047]++] = from[i];
+    for (std::uint32_t b = 0; b < buckets; ++b) sum += std::exchange(c[b], sum);
+    for (std::size_t i = 0; i < n; ++i) to[c[(from[i] >> shift) & mask]++] = from[i];
     std::swap(from, to);
   }
-  for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint32_t>(from[i]);
-  for (std::size_t a = 0; a < n;) {
-    std::size_t b = a + 1;
-    while (b < n && from[b] >> 32 == from[a] >> 32) ++b;
-    if (b - a > 1) std::sort(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(b), before);
-    a = b;
+  for (std::size_t k = 0; k < n; ++k) order[k] = static_cast<std::uint32_t>(from[k]);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((from[k] ^ from[k - 1]) >> 32) continue;
+    const std::size_t a = k - 1;
+    while (k < n && !((from[k] ^ from[a]) >> 32)) ++k;
+    std::sort(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(k), before);
   }
 }
 

@@ -17,6 +17,7 @@ class TotalOrder {
 
  private:
   std::vector<std::uint64_t> keys_, scratch_;
+  std::vector<std::uint32_t> counts_;
 };
 
 }  // namespace ecoscore::analyze

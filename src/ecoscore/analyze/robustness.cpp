@@ -92,6 +92,25 @@ class Sampler {
       : run_(run), options_(options), cohort_(cohort), nominal_(nominal) {
     alpha_.resize(nominal.size());
     for (std::size_t k = 0; k < nominal.size(); ++k) alpha_[k] = options.concentration * nominal[k];
+    const auto& grades = run.rubric->grades;
+    relative_ = grades.mode == model::GradeMode::relative;
+    for (const auto& band : grades.bands) min_scores_.push_back(band.min_score);
+    if (relative_) {
+      // A firm with r firms above it is in the first band whose cumulative
+      // share exceeds r / n.
+      band_of_rank_.assign(cohort.n, grades.bands.size() - 1);
+      for (std::size_t r = 0; r < cohort.n; ++r) {
+        const double above = static_cast<double>(r) / static_cast<double>(cohort.n);
+        double cumulative = 0;
+        for (std::size_t b = 0; b < grades.bands.size(); ++b) {
+          cumulative += grades.bands[b].share;
+          if (above < cumulative - 1e-12) {
+            band_of_rank_[r] = b;
+            break;
+          }
+        }
+      }
+    }
   }
 
   void prepare(Tally& t) const {
@@ -187,29 +206,25 @@ class Sampler {
   void rank(Tally& t, std::uint32_t* rank_of) const {
     const std::size_t n = cohort_.n;
     t.sorter.sort(t.totals, t.order);
-    const auto& bands = run_.rubric->grades.bands;
-    const std::size_t g_count = bands.size();
-    const bool relative = run_.rubric->grades.mode == model::GradeMode::relative;
     std::uint32_t r = 0;  // 0-based competition rank
+    double previous = 0;
     for (std::size_t pos = 0; pos < n; ++pos) {
       const std::uint32_t i = t.order[pos];
-      if (pos > 0 && t.totals[t.order[pos - 1]] != t.totals[i]) r = static_cast<std::uint32_t>(pos);
+      const double v = t.totals[i];
+      if (pos > 0 && v != previous) r = static_cast<std::uint32_t>(pos);
+      previous = v;
       rank_of[i] = r;
-      if (r < static_cast<std::uint32_t>(options_.top)) ++t.top[i];
+    }
+    const auto top = static_cast<std::uint32_t>(options_.top);
+    const std::size_t g_count = min_scores_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      t.top[i] += rank_of[i] < top ? 1U : 0U;
       std::size_t g = g_count - 1;
-      if (relative) {
-        const double above = static_cast<double>(r) / static_cast<double>(n);
-        double cumulative = 0;
-        for (std::size_t b = 0; b < g_count; ++b) {
-          cumulative += bands[b].share;
-          if (above < cumulative - 1e-12) {
-            g = b;
-            break;
-          }
-        }
+      if (relative_) {
+        g = band_of_rank_[rank_of[i]];
       } else {
         for (std::size_t b = 0; b < g_count; ++b)
-          if (t.totals[i] >= bands[b].min_score) {
+          if (t.totals[i] >= min_scores_[b]) {
             g = b;
             break;
           }
@@ -223,6 +238,9 @@ class Sampler {
   const Cohort& cohort_;
   const std::vector<double>& nominal_;
   std::vector<double> alpha_;
+  bool relative_ = false;
+  std::vector<double> min_scores_;          // absolute grades: each band's lowest total
+  std::vector<std::size_t> band_of_rank_;   // relative grades: the band of each 0-based rank
 };
 
 }  // namespace

@@ -739,7 +739,9 @@ std::optional<model::Rubric> read_rubric(const Node& root, Reader& r) {
       }
     }
   }
-  return ok ? std::optional(rubric) : std::nullopt;
+  if (!ok) return std::nullopt;
+  rubric.index_indicators();
+  return rubric;
 }
 
 }  // namespace ecoscore::load

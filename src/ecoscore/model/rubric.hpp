@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -159,6 +160,17 @@ struct Rubric {
   std::pair<const Dimension*, const Indicator*> find_indicator(std::string_view id) const;
   const AdjustmentItem* find_adjustment(std::string_view id) const;
   const GradeBand* find_grade(std::string_view id) const;
+
+  // Sorts the indicators by id for find_indicator, which a cohort of
+  // thousands of firms calls for every rating. The loader calls it once the
+  // rubric is complete; without it (or after indicators are added),
+  // find_indicator searches in order.
+  void index_indicators();
+
+ private:
+  // (dimension, indicator) positions sorted by indicator id: positions, not
+  // pointers, so that a copy of the rubric stays right.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> indicator_index_;
 };
 
 }  // namespace ecoscore::model
