@@ -431,22 +431,25 @@ TEST(Robustness, LargeCohortSameCountsWhateverTheThreads) {
   EXPECT_EQ(one.firms[0].rank_counts, one.firms[19].rank_counts);
 }
 
-TEST(TotalOrder, MatchesAComparisonSortOnTiesAndCloseValues) {
+TEST(Ranker, CompetitionRanksOnTiesAndCloseValues) {
   ecoscore::analyze::Random rng(3, 0);
-  ecoscore::analyze::TotalOrder sorter;
-  for (std::size_t n : {1U, 2U, 255U, 256U, 1000U, 5000U}) {
-    for (int kind = 0; kind < 3; ++kind) {
+  ecoscore::analyze::Ranker ranker;
+  for (std::size_t n : {1U, 2U, 63U, 64U, 1000U, 5000U}) {
+    for (int kind = 0; kind < 4; ++kind) {
       std::vector<double> totals(n);
       for (auto& t : totals) {
         const double u = rng.uniform();
-        if (kind == 0) t = 100.0 * u;                                   // spread out
-        else if (kind == 1) t = std::floor(u * 7.0) * 12.5;             // a few values, many ties (and 0)
-        else t = 50.0 + std::floor(u * 40.0) * 1e-12;                   // equal upper halves of the bits
+        if (kind == 0) t = 100.0 * u;                          // spread out
+        else if (kind == 1) t = std::floor(u * 7.0) * 12.5;    // a few values, many ties (and 0)
+        else if (kind == 2) t = 50.0 + std::floor(u * 40.0) * 1e-12;  // closer than any bucket
+        else t = u < 0.999 ? 40.0 + u : 100.0;                 // a far outlier crowds the rest into few buckets
       }
+      // Reference: the number of strictly higher totals, by brute force.
       std::vector<std::uint32_t> expected(n), got(n);
-      for (std::uint32_t i = 0; i < n; ++i) expected[i] = i;
-      std::stable_sort(expected.begin(), expected.end(), [&](auto x, auto y) { return totals[x] > totals[y]; });
-      sorter.sort(totals, got);
+      for (std::size_t i = 0; i < n; ++i)
+        expected[i] = static_cast<std::uint32_t>(
+            std::count_if(totals.begin(), totals.end(), [&](double t) { return t > totals[i]; }));
+      ranker.rank(totals, got);
       EXPECT_EQ(got, expected) << n << " " << kind;
     }
   }

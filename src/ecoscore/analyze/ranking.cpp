@@ -1,7 +1,6 @@
 #include "ecoscore/analyze/ranking.hpp"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <numeric>
 #include <utility>
@@ -13,14 +12,16 @@ constexpr std::size_t kRadixFrom = 256;  // fewer firms: a comparison sort is fa
 
 }  // namespace
 
-// Each total becomes an integer key that orders like it: its distance below
-// the highest total, scaled to about 64 key values per firm (at most 24
-// bits); rounding keeps the order but makes close totals equal. Two passes
-// of a stable LSD radix sort, started from index order, leave equal keys in
-// index order; each run of equal keys is then put in full order by
-// comparison (runs are short: a firm shares its key with another one time in
-// 64 or so).
-void TotalOrder::sort(std::span<const double> totals, std::span<std::uint32_t> order) {
+// Orders firms by total, highest first, equal totals by index. Each total
+// becomes an integer key that orders like it: its distance below the highest
+// total, scaled to about 64 key values per firm (at most 24 bits); rounding
+// keeps the order but makes close totals equal. Two passes of a stable LSD
+// radix sort, started from index order, leave equal keys in index order;
+// each run of equal keys is then put in full order by comparison (runs are
+// short: a firm shares its key with another one time in 64 or so).
+// (Counting firms above each bucket instead of sorting was tried: on
+// bell-shaped totals the crowded middle buckets made it slower.)
+void Ranker::sort(std::span<const double> totals, std::span<std::uint32_t> order) {
   const std::size_t n = totals.size();
   const auto before = [&](std::uint32_t x, std::uint32_t y) {
     return totals[x] != totals[y] ? totals[x] > totals[y] : x < y;
@@ -41,8 +42,8 @@ void TotalOrder::sort(std::span<const double> totals, std::span<std::uint32_t> o
   const double scale = static_cast<double>(buckets * buckets - 1) / range;
   keys_.resize(n);
   scratch_.resize(n);
-  counts_.assign(2 * static_cast<std::size_t>(buckets), 0);
-  std::uint32_t* low_counts = counts_.data();
+  count_.assign(2 * static_cast<std::size_t>(buckets), 0);
+  std::uint32_t* low_counts = count_.data();
   std::uint32_t* high_counts = low_counts + buckets;
   for (std::size_t i = 0; i < n; ++i) {
     const auto key = static_cast<std::uint32_t>((top - totals[i]) * scale);
@@ -67,6 +68,23 @@ void TotalOrder::sort(std::span<const double> totals, std::span<std::uint32_t> o
     const std::size_t a = k - 1;
     while (k < n && !((from[k] ^ from[a]) >> 32)) ++k;
     std::sort(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(k), before);
+  }
+}
+
+// Competition ranking: a firm's rank is its position in the order, unless
+// its total equals the previous firm's, whose rank it shares.
+void Ranker::rank(std::span<const double> totals, std::span<std::uint32_t> rank_of) {
+  const std::size_t n = totals.size();
+  order_.resize(n);
+  sort(totals, order_);
+  std::uint32_t r = 0;
+  double previous = 0;
+  for (std::size_t pos = 0; pos < n; ++pos) {
+    const std::uint32_t i = order_[pos];
+    const double v = totals[i];
+    if (pos > 0 && v != previous) r = static_cast<std::uint32_t>(pos);
+    previous = v;
+    rank_of[i] = r;
   }
 }
 

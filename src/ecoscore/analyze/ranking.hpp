@@ -6,18 +6,22 @@
 
 namespace ecoscore::analyze {
 
-// Orders firms by total, highest first, equal totals by index: the order
-// competition ranking reads. Reuses its scratch space from call to call, so
+// Competition ranks of a sample's totals: a firm's 0-based rank is the
+// number of firms with a strictly higher total, so equal totals share a rank
+// (1, 2, 2, 4 counted from 1). Reuses its scratch space from call to call, so
 // that ranking a sample allocates nothing.
-class TotalOrder {
+class Ranker {
  public:
-  // `order` gets 0 .. n-1 in that order (n = totals.size() = order.size()).
-  // Totals must not be negative, -0 or NaN.
-  void sort(std::span<const double> totals, std::span<std::uint32_t> order);
+  // rank_of[i] gets firm i's rank (rank_of.size() == totals.size()).
+  // Totals must not be NaN.
+  void rank(std::span<const double> totals, std::span<std::uint32_t> rank_of);
 
  private:
-  std::vector<std::uint64_t> keys_, scratch_;
-  std::vector<std::uint32_t> counts_;
+  void sort(std::span<const double> totals, std::span<std::uint32_t> order);
+
+  std::vector<std::uint64_t> keys_, scratch_;  // (key << 32 | firm), for the radix passes
+  std::vector<std::uint32_t> count_;           // per digit value, both passes
+  std::vector<std::uint32_t> order_;
 };
 
 }  // namespace ecoscore::analyze

@@ -42,14 +42,15 @@ struct Window {
   std::vector<std::uint32_t> counts;
 
   void add(const std::uint32_t* ranks, std::size_t stride, std::size_t count, std::size_t n) {
-    std::uint32_t lo = ranks[0], hi = ranks[0];
-    for (std::size_t s = 1; s < count; ++s) {
-      lo = std::min(lo, ranks[s * stride]);
-      hi = std::max(hi, ranks[s * stride]);
+    for (std::size_t s = 0; s < count; ++s) {
+      const std::size_t at = ranks[s * stride] - first;  // wraps around below the window
+      if (at >= counts.size()) [[unlikely]] {
+        cover(ranks[s * stride], ranks[s * stride], n);
+        ++counts[ranks[s * stride] - first];
+      } else {
+        ++counts[at];
+      }
     }
-    cover(lo, hi, n);
-    std::uint32_t* c = counts.data() - first;
-    for (std::size_t s = 0; s < count; ++s) ++c[ranks[s * stride]];
   }
 
   // Makes the window hold [lo, hi], with some slack so that it seldom grows.
@@ -79,9 +80,9 @@ struct Tally {
   std::vector<Window> windows;        // n (full mode)
   std::vector<std::uint64_t> grades;  // n * g (full mode)
   std::vector<std::uint64_t> top;     // n
-  std::vector<double> weights, totals, den;
-  std::vector<std::uint32_t> order;
-  TotalOrder sorter;
+  std::vector<double> weights, totals;
+  std::vector<double> best;  // top-only: the k highest totals, a min-heap
+  Ranker ranker;
   std::vector<std::uint32_t> ranks;   // kBatch * n: 0-based rank of firm i in batch sample s at [s * n + i]
 };
 
@@ -118,11 +119,9 @@ class Sampler {
     t.top.assign(n, 0);
     t.weights.resize(cohort_.d);
     t.totals.resize(n);
-    t.den.resize(n);
     if (options_.top_only) return;
     t.windows.resize(n);
     t.grades.assign(n * run_.rubric->grades.bands.size(), 0);
-    t.order.resize(n);
     t.ranks.resize(kBatch * n);
   }
 
@@ -165,31 +164,45 @@ class Sampler {
   // dimensions (geometric: of their logs), in dimension order; a dimension
   // that does not apply adds exactly +0 to both sums.
   void totals(Tally& t) const {
-    const std::size_t n = cohort_.n, d = cohort_.d;
-    double* num = t.totals.data();
-    double* den = t.den.data();
-    std::fill(num, num + n, 0.0);
-    std::fill(den, den + n, 0.0);
-    for (std::size_t j = 0; j < d; ++j) {
-      const double w = t.weights[j];
-      const double* term = &cohort_.terms[j * n];
-      const double* applies = &cohort_.applies[j * n];
-      for (std::size_t i = 0; i < n; ++i) {
-        num[i] += w * term[i];
-        den[i] += w * applies[i];
-      }
+    switch (cohort_.d) {  // a fixed count of dimensions lets the loop over firms vectorize
+      case 1: return totals_of<1>(t);
+      case 2: return totals_of<2>(t);
+      case 3: return totals_of<3>(t);
+      case 4: return totals_of<4>(t);
+      case 5: return totals_of<5>(t);
+      case 6: return totals_of<6>(t);
+      case 7: return totals_of<7>(t);
+      case 8: return totals_of<8>(t);
+      default: return totals_of<0>(t);
     }
-    const bool geometric = run_.method == model::Method::weighted_geometric;
+  }
+
+  template <std::size_t kD>  // 0: any count
+  void totals_of(Tally& t) const {
+    const std::size_t n = cohort_.n, d = kD ? kD : cohort_.d;
+    const double* terms = cohort_.terms.data();
+    const double* applies = cohort_.applies.data();
+    const double* w = t.weights.data();
+    const double* net = cohort_.net.data();
+    double* out = t.totals.data();
     for (std::size_t i = 0; i < n; ++i) {
-      double base = num[i] / den[i];
-      if (geometric) base = cohort_.has_zero[i] ? 0.0 : std::exp(base);
-      // + 0.0 turns a -0 into +0, which TotalOrder needs.
-      num[i] = std::clamp(base + cohort_.net[i], 0.0, 100.0) + 0.0;
+      double num = 0, den = 0;
+      for (std::size_t j = 0; j < d; ++j) {
+        num += w[j] * terms[j * n + i];
+        den += w[j] * applies[j * n + i];
+      }
+      out[i] = num / den;
     }
+    if (run_.method == model::Method::weighted_geometric)
+      for (std::size_t i = 0; i < n; ++i) out[i] = cohort_.has_zero[i] ? 0.0 : std::exp(out[i]);
+    // Clamped to 0..100 (as std::clamp would).
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::min(std::max(out[i] + net[i], 0.0), 100.0);
   }
 
   // Top-only: a firm ranks in the top k exactly when its total is at least
   // the k-th highest total (competition ranking counts only higher totals).
+  // The k highest are kept in a min-heap; firms come in nominal-rank order,
+  // so later ones seldom enter it.
   void count_top(Tally& t) const {
     const std::size_t n = cohort_.n;
     const auto k = static_cast<std::size_t>(options_.top);
@@ -197,37 +210,35 @@ class Sampler {
       for (auto& c : t.top) ++c;
       return;
     }
-    t.den.assign(t.totals.begin(), t.totals.end());
-    std::nth_element(t.den.begin(), t.den.begin() + static_cast<std::ptrdiff_t>(k - 1), t.den.end(), std::greater<>());
-    const double threshold = t.den[k - 1];
-    for (std::size_t i = 0; i < n; ++i) t.top[i] += t.totals[i] >= threshold ? 1U : 0U;
+    auto& best = t.best;
+    best.assign(t.totals.begin(), t.totals.begin() + static_cast<std::ptrdiff_t>(k));
+    std::make_heap(best.begin(), best.end(), std::greater<>());
+    for (std::size_t i = k; i < n; ++i) {
+      if (!(t.totals[i] > best.front())) continue;
+      std::pop_heap(best.begin(), best.end(), std::greater<>());
+      best.back() = t.totals[i];
+      std::push_heap(best.begin(), best.end(), std::greater<>());
+    }
+    const double threshold = best.front();
+    for (std::size_t i = 0; i < n; ++i) t.top[i] += static_cast<std::uint64_t>(t.totals[i] >= threshold);
   }
 
   void rank(Tally& t, std::uint32_t* rank_of) const {
     const std::size_t n = cohort_.n;
-    t.sorter.sort(t.totals, t.order);
-    std::uint32_t r = 0;  // 0-based competition rank
-    double previous = 0;
-    for (std::size_t pos = 0; pos < n; ++pos) {
-      const std::uint32_t i = t.order[pos];
-      const double v = t.totals[i];
-      if (pos > 0 && v != previous) r = static_cast<std::uint32_t>(pos);
-      previous = v;
-      rank_of[i] = r;
-    }
+    t.ranker.rank(t.totals, std::span(rank_of, n));
     const auto top = static_cast<std::uint32_t>(options_.top);
     const std::size_t g_count = min_scores_.size();
     for (std::size_t i = 0; i < n; ++i) {
       t.top[i] += rank_of[i] < top ? 1U : 0U;
-      std::size_t g = g_count - 1;
+      std::size_t g = 0;
       if (relative_) {
         g = band_of_rank_[rank_of[i]];
       } else {
-        for (std::size_t b = 0; b < g_count; ++b)
-          if (t.totals[i] >= min_scores_[b]) {
-            g = b;
-            break;
-          }
+        // The first band whose minimum the total reaches: minimums fall
+        // strictly from band to band (the loader checks), so that is the
+        // number of minimums above the total; below them all, the last band.
+        for (double min_score : min_scores_) g += t.totals[i] < min_score ? 1U : 0U;
+        g = std::min(g, g_count - 1);
       }
       ++t.grades[i * g_count + std::max(g, cohort_.cap[i])];
     }

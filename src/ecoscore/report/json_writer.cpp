@@ -1,16 +1,20 @@
 #include "ecoscore/report/json_writer.hpp"
 
+#include <array>
 #include <cassert>
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "ecoscore/core/number.hpp"
 
 namespace ecoscore::report {
 
-std::string json_quote(std::string_view text) {
-  std::string out = "\"";
+namespace {
+
+// Appends `text` as a JSON string literal.
+void append_quoted(std::string& out, std::string_view text) {
+  out += '"';
   for (char c : text) {
     switch (c) {
       case '"': out += "\\\""; break;
@@ -27,46 +31,71 @@ std::string json_quote(std::string_view text) {
           out += c;
     }
   }
-  return out + "\"";
+  out += '"';
 }
 
+template <typename Number>
+void append_number(std::string& out, Number number) {
+  std::array<char, 32> text{};
+  const auto [end, ec] = std::to_chars(text.data(), text.data() + text.size(), number);
+  out.append(text.data(), ec == std::errc() ? end : text.data());
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view text) {
+  std::string out;
+  append_quoted(out, text);
+  return out;
+}
+
+void JsonWriter::flush() {
+  if (buffer_.empty()) return;
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
+void JsonWriter::quote(std::string_view text) { append_quoted(buffer_, text); }
+
 void JsonWriter::newline() {
-  out_ << '\n';
-  for (std::size_t i = 0; i < stack_.size(); ++i) out_ << "  ";
+  buffer_ += '\n';
+  buffer_.append(2 * stack_.size(), ' ');
 }
 
 void JsonWriter::before_value() {
+  flush_if_full();
   if (after_key_) {
     after_key_ = false;
     return;
   }
   if (stack_.empty()) return;
   assert(stack_.back().array && "a value inside an object needs a key");
-  if (!stack_.back().empty) out_ << ',';
+  if (!stack_.back().empty) buffer_ += ',';
   stack_.back().empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   assert(!stack_.empty() && !stack_.back().array && !after_key_);
-  if (!stack_.back().empty) out_ << ',';
+  if (!stack_.back().empty) buffer_ += ',';
   stack_.back().empty = false;
   newline();
-  out_ << json_quote(name) << ": ";
+  quote(name);
+  buffer_ += ": ";
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ << '{';
+  buffer_ += '{';
   stack_.push_back({false});
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ << '[';
+  buffer_ += '[';
   stack_.push_back({true});
   return *this;
 }
@@ -76,7 +105,7 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << '}';
+  buffer_ += '}';
   return *this;
 }
 
@@ -85,52 +114,55 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << ']';
+  buffer_ += ']';
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
   before_value();
-  out_ << json_quote(text);
+  quote(text);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double number) {
   before_value();
-  if (std::isfinite(number))
-    out_ << core::format_shortest(number);
+  if (!std::isfinite(number))
+    buffer_ += "null";
+  else if (number == 0)
+    buffer_ += '0';  // also for -0
   else
-    out_ << "null";
+    append_number(buffer_, number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(int number) {
   before_value();
-  out_ << number;
+  append_number(buffer_, number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long number) {
   before_value();
-  out_ << number;
+  append_number(buffer_, number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
-  out_ << (flag ? "true" : "false");
+  buffer_ += flag ? "true" : "false";
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ << "null";
+  buffer_ += "null";
   return *this;
 }
 
 void JsonWriter::finish() {
   assert(stack_.empty());
-  out_ << '\n';
+  buffer_ += '\n';
+  flush();
 }
 
 }  // namespace ecoscore::report

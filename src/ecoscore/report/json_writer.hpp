@@ -10,7 +10,9 @@
 
 namespace ecoscore::report {
 
-// Writes JSON to a stream in the order it is told, two-space indented.
+// Writes JSON to a stream in the order it is told, two-space indented,
+// through a buffer of its own (flushed every 64 KiB, by finish() and when it
+// goes away): a cohort's scores.json is millions of small pieces.
 // Numbers print at shortest round-trip (std::to_chars), so that the same
 // double always gives the same bytes; non-finite numbers print as null.
 // Misuse (a value where a key is due) is a programming error, checked by
@@ -18,6 +20,9 @@ namespace ecoscore::report {
 class JsonWriter {
  public:
   explicit JsonWriter(std::ostream& out) : out_(out) {}
+  ~JsonWriter() { flush(); }
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -41,18 +46,26 @@ class JsonWriter {
     return value(v);
   }
 
-  // Ends the document with a newline.
+  // Ends the document with a newline, and writes out the buffer.
   void finish();
 
  private:
   void before_value();
   void newline();
+  void quote(std::string_view text);
+  void flush();
+  void flush_if_full() {
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+
+  static constexpr std::size_t kFlushAt = 1 << 16;
 
   struct Level {
     bool array;
     bool empty = true;
   };
   std::ostream& out_;
+  std::string buffer_;
   std::vector<Level> stack_;
   bool after_key_ = false;
 };
