@@ -70,6 +70,21 @@ bool check_text(std::string_view bytes, const std::string& path, bool yaml,
   bool tab_in_indent = false;
   int tab_column = 0;
   while (i < bytes.size()) {
+    const auto byte = static_cast<unsigned char>(bytes[i]);
+    if (byte >= 0x20 && byte < 0x7F) {
+      // Printable ASCII, most of any file: none of the checks below apply
+      // but the indentation one.
+      if (in_indent && byte != ' ') {
+        in_indent = false;
+        if (yaml && tab_in_indent && byte != '#') {
+          report(out, path, line, tab_column, Msg::tab_indent);
+          return false;
+        }
+      }
+      ++column;
+      ++i;
+      continue;
+    }
     const core::Utf8Step step = core::decode_utf8(bytes, i);
     if (step.problem != core::Utf8Problem::none) {
       report(out, path, line, column, Msg::invalid_utf8, {std::string(utf8_problem_name(step.problem))});

@@ -136,6 +136,11 @@ class TreeBuilder : public YAML::EventHandler {
   // still spell a control or bidi character as an escape ("\e", "\0",
   // "\u202E"); such text is refused too, so that it never reaches a report.
   void check_decoded(const YAML::Mark& mark, const std::string& value) {
+    // Only a double-quoted scalar has escapes (the rest was checked as
+    // bytes); and printable ASCII is fine.
+    const bool known = mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size();
+    if (known && text_[static_cast<std::size_t>(mark.pos)] != '"') return;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) return;
     for (std::size_t i = 0; i < value.size();) {
       const core::Utf8Step step = core::decode_utf8(value, i);
       const char32_t cp = step.code_point;
