@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -68,6 +70,15 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     const std::string dir = std::filesystem::path(options.rubric).parent_path().generic_string();
     load_options.rubric_dirs = {dir.empty() ? std::string(".") : dir};
   }
+  // Each input is fingerprinted from the very bytes scored, as it is read
+  // (on every core), not read again afterwards.
+  std::mutex hashes_lock;
+  std::map<std::string, std::string> hashes;
+  load_options.on_read = [&](const std::string& path, std::string_view bytes) {
+    std::string hash = audit::sha256_hex(bytes);
+    const std::lock_guard lock(hashes_lock);
+    hashes.emplace(path, std::move(hash));
+  };
   auto scored = std::make_unique<Scored>();
   scored->workspace = load::load_workspace(options.paths, load_options);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
@@ -83,7 +94,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   for (const auto& f : scored->workspace.files) read.insert(f);
   for (const auto& r : scored->workspace.rubrics) read.insert(r.path);
   for (const auto& path : read)
-    if (path != load::kStdin) info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
+    if (path != load::kStdin) {
+      const auto hash = hashes.find(path);
+      info.sha256[path] = hash != hashes.end() ? hash->second : audit::sha256_file(load::resolve(options.root, path));
+    }
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
   if (options.robustness) {

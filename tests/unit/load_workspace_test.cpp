@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/number.hpp"
@@ -116,6 +117,29 @@ TEST(Rubric, IndexedLookupFindsWhatTheOrderedSearchFinds) {
   plain.dimensions[0].indicators.push_back(plain.dimensions[0].indicators[0]);
   plain.dimensions[0].indicators.back().id = "added-later";
   EXPECT_NE(plain.find_indicator("added-later").second, nullptr);
+}
+
+TEST(Workspace, ShowsTheBytesOfEveryFileReadOnce) {
+  load::LoadOptions options;
+  options.rubric_dirs = {};
+  options.rubric_file = repo("rubrics/winwin-ecosystem-2016.yaml");
+  options.threads = 3;
+  std::mutex lock;
+  std::map<std::string, std::string> seen;
+  int calls = 0;
+  options.on_read = [&](const std::string& path, std::string_view bytes) {
+    const std::lock_guard guard(lock);
+    ++calls;
+    seen[path] = std::string(bytes);
+  };
+  const auto ws = load::load_workspace({repo("companies/2016")}, options);
+  EXPECT_EQ(static_cast<std::size_t>(calls), ws.files.size() + 1);  // the companies, pairs and the rubric
+  ASSERT_EQ(seen.size(), ws.files.size() + 1);
+  for (const auto& [path, bytes] : seen) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string on_disk((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(bytes, on_disk) << path;
+  }
 }
 
 TEST(Workspace, ReadsTheMiniDataSetAndFormsPairs) {

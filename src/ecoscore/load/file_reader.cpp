@@ -167,9 +167,11 @@ std::optional<std::string> read_stdin(const std::string& path, const Limits& lim
 }  // namespace
 
 std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
-                                          const Limits& limits, bool yaml, core::Diagnostics& out) {
+                                          const Limits& limits, bool yaml, core::Diagnostics& out,
+                                          const ReadHook* seen) {
   if (io_path == kStdin) {
     auto bytes = read_stdin(path, limits, out);
+    if (bytes && seen && *seen) (*seen)(path, *bytes);
     if (!bytes || !check_text(*bytes, path, yaml, out)) return std::nullopt;
     if (bytes->rfind("\xEF\xBB\xBF", 0) == 0) bytes->erase(0, 3);
     return bytes;
@@ -217,6 +219,7 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
     report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
     return std::nullopt;
   }
+  if (seen && *seen) (*seen)(path, bytes);
   if (bytes.empty()) {
     report(out, path, 0, 0, Msg::file_empty);
     return std::nullopt;

@@ -384,8 +384,8 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
 
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
-                                             core::Diagnostics& out) {
-  auto text = read_text_file(io_path, path, limits, false, out);
+                                             core::Diagnostics& out, const ReadHook* seen) {
+  auto text = read_text_file(io_path, path, limits, false, out, seen);
   if (!text) return {};
   auto table = parse_csv(*text, path, out);
   if (!table) return {};

@@ -5,6 +5,7 @@
 
 #include "ecoscore/core/diagnostic.hpp"
 #include "ecoscore/load/csv.hpp"
+#include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/load/limits.hpp"
 #include "ecoscore/model/company.hpp"
 #include "ecoscore/model/rubric.hpp"
@@ -29,6 +30,6 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
 // Reads and checks a ratings CSV file (byte checks, CSV, companies).
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
-                                             core::Diagnostics& out);
+                                             core::Diagnostics& out, const ReadHook* seen = nullptr);
 
 }  // namespace ecoscore::load

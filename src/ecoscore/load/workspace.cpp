@@ -42,8 +42,9 @@ struct Parsed {
 };
 
 std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
-                                 core::Diagnostics& out, std::optional<model::AhpMethod> ahp_method = std::nullopt) {
-  auto text = read_text_file(resolve(base, path), path, limits, true, out);
+                                 core::Diagnostics& out, std::optional<model::AhpMethod> ahp_method = std::nullopt,
+                                 const ReadHook* seen = nullptr) {
+  auto text = read_text_file(resolve(base, path), path, limits, true, out, seen);
   if (!text) return std::nullopt;
   auto root = parse_yaml(*text, path, limits, out);
   if (!root) return std::nullopt;
@@ -78,8 +79,9 @@ std::string_view role_word(model::Role role) { return role == model::Role::large
 // Finds rubrics in the search folders by id, reading only the files needed.
 class RubricLibrary {
  public:
-  RubricLibrary(const std::vector<std::string>& dirs, const std::string& root, const Limits& limits)
-      : dirs_(dirs), root_(root), limits_(limits) {}
+  RubricLibrary(const std::vector<std::string>& dirs, const std::string& root, const Limits& limits,
+                const ReadHook* seen)
+      : dirs_(dirs), root_(root), limits_(limits), seen_(seen) {}
 
   // Ids of every rubric found, for "did you mean".
   std::vector<std::string> ids() {
@@ -117,7 +119,8 @@ class RubricLibrary {
       for (const auto& f : files) {
         // A broken rubric that nobody asked for must not fail the run.
         core::Diagnostics ignored;
-        if (auto parsed = parse_file(f, root_, limits_, ignored); parsed && parsed->rubric && !core::has_errors(ignored))
+        if (auto parsed = parse_file(f, root_, limits_, ignored, std::nullopt, seen_);
+            parsed && parsed->rubric && !core::has_errors(ignored))
           rubrics_.push_back(std::move(*parsed->rubric));
       }
     }
@@ -126,6 +129,7 @@ class RubricLibrary {
   std::vector<std::string> dirs_;
   std::string root_;
   Limits limits_;
+  const ReadHook* seen_ = nullptr;
   bool loaded_ = false;
   std::vector<model::Rubric> rubrics_;
 };
@@ -199,9 +203,10 @@ namespace {
 
 // Reads one file that must be of `kind`, reporting `wrong_kind` otherwise.
 Parsed load_single(const std::string& path, const Limits& limits, const std::string& root, FileKind kind,
-                   Msg wrong_kind, core::Diagnostics* warnings, std::optional<model::AhpMethod> ahp_method = {}) {
+                   Msg wrong_kind, core::Diagnostics* warnings, std::optional<model::AhpMethod> ahp_method = {},
+                   const ReadHook* seen = nullptr) {
   core::Diagnostics out;
-  auto parsed = parse_file(path, root, limits, out, ahp_method);
+  auto parsed = parse_file(path, root, limits, out, ahp_method, seen);
   if (parsed && parsed->kind != kind && !core::has_errors(out)) report(out, {path, 1, 1}, wrong_kind, {});
   core::throw_if_errors(out);  // every path without a result has reported an error
   if (warnings) warnings->insert(warnings->end(), out.begin(), out.end());
@@ -211,8 +216,8 @@ Parsed load_single(const std::string& path, const Limits& limits, const std::str
 }  // namespace
 
 model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root,
-                               core::Diagnostics* warnings) {
-  return std::move(*load_single(path, limits, root, FileKind::rubric, Msg::not_a_rubric, warnings).rubric);
+                               core::Diagnostics* warnings, const ReadHook* seen) {
+  return std::move(*load_single(path, limits, root, FileKind::rubric, Msg::not_a_rubric, warnings, {}, seen).rubric);
 }
 
 model::Ahp load_ahp_file(const std::string& path, const Limits& limits, core::Diagnostics* warnings,
@@ -229,7 +234,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::set<std::string> broken_rubrics;
   if (options.rubric_file) {
     try {
-      given = load_rubric_file(*options.rubric_file, options.limits, options.root, &out);
+      given = load_rubric_file(*options.rubric_file, options.limits, options.root, &out, &options.on_read);
     } catch (const core::Error& e) {
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
@@ -251,7 +256,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     const auto work = [&] {
       for (std::size_t k; (k = next.fetch_add(1)) < ws.files.size();)
         if (fs::path(ws.files[k]).extension() != ".csv")
-          parsed_files[k] = parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k]);
+          parsed_files[k] =
+              parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
     };
     const unsigned threads =
         options.threads ? options.threads
@@ -272,7 +278,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
         continue;
       }
-      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out)) {
+      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out, &options.on_read)) {
         const auto [it, inserted] =
             company_files.emplace(c.id + (options.several_periods ? "@" + c.evaluation.period : ""), path);
         if (!inserted) report(out, c.where, Msg::duplicate_company, {c.id, it->second});
@@ -313,7 +319,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   });
 
   // Each company against its rubric.
-  RubricLibrary library(options.rubric_dirs, options.root, options.limits);
+  RubricLibrary library(options.rubric_dirs, options.root, options.limits, &options.on_read);
   std::vector<model::Rubric> found_in_library;
   // A rubric found in the library joins the workspace once.
   const auto remember = [&](const model::Rubric& r) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ecoscore/core/diagnostic.hpp"
+#include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/load/limits.hpp"
 #include "ecoscore/model/ahp.hpp"
 #include "ecoscore/model/company.hpp"
@@ -33,6 +34,8 @@ struct LoadOptions {
   // Threads that parse files (0: every core, and one per 64 files at most).
   // The result does not depend on it.
   unsigned threads = 0;
+  // Shown the bytes of every file read (see ReadHook).
+  ReadHook on_read;
 };
 
 // Everything read from a set of input paths, checked together.
@@ -65,7 +68,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
 // Reads a single rubric file; throws as load_workspace does. Warnings (an
 // inconsistent pairwise comparison) go to `warnings` when given.
 model::Rubric load_rubric_file(const std::string& path, const Limits& limits, const std::string& root = {},
-                               core::Diagnostics* warnings = nullptr);
+                               core::Diagnostics* warnings = nullptr, const ReadHook* seen = nullptr);
 
 // Reads a file of one pairwise comparison (top-level `ahp`), deriving the
 // weights by `method` when given; throws as load_workspace does.
