@@ -59,6 +59,30 @@ TEST(JsonWriter, ShortestNumbersAndEscapedText) {
   EXPECT_EQ(out.str(), "{\n  \"a\": 0.1,\n  \"b\": 100,\n  \"c\": \"q\\\"\\n\\u0001\",\n  \"d\": []\n}\n");
 }
 
+TEST(JsonWriter, RepeatedValuesAreTheSameBytesAsSingleOnes) {
+  const auto render = [](bool repeated) {
+    std::ostringstream out;
+    report::JsonWriter j(out);
+    j.begin_object().key("a").begin_array();
+    if (repeated) {
+      j.values(0.0, 0).values(0.0, 3).value(0.25).values(1.5, 2);
+    } else {
+      j.value(0.0).value(0.0).value(0.0).value(0.25).value(1.5).value(1.5);
+    }
+    j.end_array().key("b").begin_array().values(0.0, 1).end_array().end_object();
+    j.finish();
+    return out.str();
+  };
+  EXPECT_EQ(render(true), render(false));
+  EXPECT_EQ(render(true), "{\n  \"a\": [\n    0,\n    0,\n    0,\n    0.25,\n    1.5,\n    1.5\n  ],\n  \"b\": [\n    0\n  ]\n}\n");
+  // More than the buffer holds, in one array: flushed on the way, all there.
+  std::ostringstream out;
+  report::JsonWriter j(out);
+  j.begin_array().values(0.0, 100000).end_array();
+  j.finish();
+  EXPECT_EQ(out.str().size(), 1 + 100000 * 4 + 99999 + 2 + 1);  // [, each "\n  0", the commas, "\n]", "\n"
+}
+
 TEST(Svg, ChartsEscapeLabelsAndAreDeterministic) {
   const std::vector<report::RadarSeries> series = {{"<b>firm</b>", {50.0, std::nullopt, 100.0}, "#4575b4", false}};
   const std::string a = report::radar_svg({"x & y", "long axis label here", "z"}, series, 240);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <functional>
 #include <thread>
@@ -14,7 +15,14 @@ namespace ecoscore::analyze {
 namespace {
 
 constexpr std::uint64_t kBlock = 1024;  // samples per random stream
-constexpr std::size_t kBatch = 64;       // samples ranked before their ranks are counted
+// Samples ranked before their ranks are counted: as many as keep the ranks
+// of a batch within 32 MiB (1024 at most, 64 at least, a power of two, so
+// that batches never straddle a block). Counting a batch visits each firm's
+// window once, so the bigger the batch, the fewer cache misses there.
+std::size_t batch_for(std::size_t firms) {
+  const std::size_t fit = (std::size_t{32} << 20) / sizeof(std::uint32_t) / std::max<std::size_t>(firms, 1);
+  return std::bit_floor(std::clamp<std::size_t>(fit, 64, kBlock));
+}
 
 std::size_t grade_index(const model::Rubric& rubric, const std::string& id) {
   for (std::size_t g = 0; g < rubric.grades.bands.size(); ++g)
@@ -83,7 +91,7 @@ struct Tally {
   std::vector<double> weights, totals;
   std::vector<double> best;  // top-only: the k highest totals, a min-heap
   Ranker ranker;
-  std::vector<std::uint32_t> ranks;   // kBatch * n: 0-based rank of firm i in batch sample s at [s * n + i]
+  std::vector<std::uint32_t> ranks;   // batch * n: 0-based rank of firm i in batch sample s at [s * n + i]
 };
 
 class Sampler {
@@ -93,6 +101,7 @@ class Sampler {
       : run_(run), options_(options), cohort_(cohort), nominal_(nominal) {
     alpha_.resize(nominal.size());
     for (std::size_t k = 0; k < nominal.size(); ++k) alpha_[k] = options.concentration * nominal[k];
+    batch_ = batch_for(cohort.n);
     const auto& grades = run.rubric->grades;
     relative_ = grades.mode == model::GradeMode::relative;
     for (const auto& band : grades.bands) min_scores_.push_back(band.min_score);
@@ -122,15 +131,15 @@ class Sampler {
     if (options_.top_only) return;
     t.windows.resize(n);
     t.grades.assign(n * run_.rubric->grades.bands.size(), 0);
-    t.ranks.resize(kBatch * n);
+    t.ranks.resize(batch_ * n);
   }
 
   void run_block(std::uint64_t block, Tally& t) const {
     Random rng(options_.seed, block);
     const std::uint64_t first = block * kBlock;
     const std::uint64_t last = std::min(first + kBlock, options_.samples);
-    for (std::uint64_t k = first; k < last; k += kBatch) {
-      const std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(kBatch, last - k));
+    for (std::uint64_t k = first; k < last; k += batch_) {
+      const std::size_t count = static_cast<std::size_t>(std::min<std::uint64_t>(batch_, last - k));
       for (std::size_t s = 0; s < count; ++s) {
         draw(rng, t.weights);
         totals(t);
@@ -249,6 +258,7 @@ class Sampler {
   const Cohort& cohort_;
   const std::vector<double>& nominal_;
   std::vector<double> alpha_;
+  std::size_t batch_ = 64;
   bool relative_ = false;
   std::vector<double> min_scores_;          // absolute grades: each band's lowest total
   std::vector<std::size_t> band_of_rank_;   // relative grades: the band of each 0-based rank

@@ -241,7 +241,11 @@ void write_robustness_json(std::ostream& out, const analyze::Robustness& r, cons
     j.field("top_probability", share(f.top_count, total)).field("nominal_rank_share", f.nominal_share);
     j.field("stable", f.stable);
     j.key("rank_acceptability").begin_array();
-    for (int k = 1; k <= static_cast<int>(r.firms.size()); ++k) j.value(share(f.at_rank(k), total));
+    // Zero outside the ranks the firm reached.
+    const auto before = static_cast<std::size_t>(f.first_rank - 1);
+    j.values(0.0, before);
+    for (std::uint32_t c : f.rank_counts) j.value(share(c, total));
+    j.values(0.0, r.firms.size() - before - f.rank_counts.size());
     j.end_array();
     j.key("grade_probabilities").begin_object();
     for (std::size_t g = 0; g < f.grade_counts.size(); ++g)

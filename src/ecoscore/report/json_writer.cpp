@@ -126,12 +126,34 @@ JsonWriter& JsonWriter::value(std::string_view text) {
 
 JsonWriter& JsonWriter::value(double number) {
   before_value();
+  value_text(number);
+  return *this;
+}
+
+void JsonWriter::value_text(double number) {
   if (!std::isfinite(number))
     buffer_ += "null";
   else if (number == 0)
     buffer_ += '0';  // also for -0
   else
     append_number(buffer_, number);
+}
+
+JsonWriter& JsonWriter::values(double number, std::size_t count) {
+  if (count == 0) return *this;
+  value(number);
+  assert(!stack_.empty() && stack_.back().array);
+  // Every later one is the same bytes: a comma, a new line, the number.
+  const std::size_t start = buffer_.size();
+  buffer_ += ',';
+  newline();
+  value_text(number);
+  const std::string piece = buffer_.substr(start);
+  buffer_.resize(start);
+  for (std::size_t k = 1; k < count; ++k) {
+    buffer_ += piece;
+    flush_if_full();
+  }
   return *this;
 }
 

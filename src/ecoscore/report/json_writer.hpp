@@ -38,6 +38,9 @@ class JsonWriter {
   JsonWriter& value(bool flag);
   JsonWriter& null();
   JsonWriter& value(const std::optional<double>& number) { return number ? value(*number) : null(); }
+  // The same number `count` times in a row, inside an array (the zeros of a
+  // long rank-acceptability row).
+  JsonWriter& values(double number, std::size_t count);
 
   // key(name).value(v) in one call.
   template <typename T>
@@ -53,6 +56,7 @@ class JsonWriter {
   void before_value();
   void newline();
   void quote(std::string_view text);
+  void value_text(double number);
   void flush();
   void flush_if_full() {
     if (buffer_.size() >= kFlushAt) flush();
