@@ -180,8 +180,8 @@ TEST(Workspace, ReportsEveryErrorOfTheRunNotOnlyTheFirst) {
                             options);
   std::size_t values = 0, keys = 0;
   for (const auto& d : ds) {
-    values += d.where.path.ends_with("values.yaml");
-    keys += d.where.path.ends_with("keys.yaml");
+    values += d.where.path.str().ends_with("values.yaml");
+    keys += d.where.path.str().ends_with("keys.yaml");
   }
   EXPECT_EQ(values, 10u);
   EXPECT_EQ(keys, 9u);

@@ -19,7 +19,7 @@ std::string format_message(Msg id, Lang lang, const std::vector<std::string>& ar
 std::string Diagnostic::text(Lang lang) const { return format_message(message, lang, args); }
 
 std::string Diagnostic::render(Lang lang) const {
-  std::string out = where.path.empty() ? std::string("ecoscore") : escape_control(where.path);
+  std::string out = where.path.empty() ? std::string("ecoscore") : escape_control(where.path.str());
   if (where.has_position()) out += fmt::format(":{}:{}", where.line, where.column);
   out += severity == Severity::error ? ": error: " : ": warning: ";
   out += text(lang);

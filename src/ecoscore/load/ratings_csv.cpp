@@ -59,7 +59,7 @@ model::Value cell_value(const std::string& text, const model::Scale& scale, char
 
 struct CsvReader {
   const CsvTable& table;
-  const std::string& path;
+  core::PathRef path;  // shared by every location this reader makes
   const model::Rubric& rubric;
   core::Diagnostics& out;
 

@@ -22,7 +22,7 @@ class Reader {
  public:
   Reader(std::string path, core::Diagnostics& out) : path_(std::move(path)), out_(out) {}
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return path_.str(); }
   core::SourceLocation where(const Node& node) const { return {path_, node.line, node.column}; }
 
   void error(const Node& at, const std::string& doc_path, core::Msg msg,
@@ -61,7 +61,7 @@ class Reader {
   void report_bad_choice(const Node& node, const std::string& doc_path, const std::string& spelled,
                          const std::vector<std::string>& options);
 
-  std::string path_;
+  core::PathRef path_;  // shared by every location this reader makes
   core::Diagnostics& out_;
 };
 
