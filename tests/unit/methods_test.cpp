@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "ecoscore/analyze/agreement.hpp"
 #include "ecoscore/analyze/random.hpp"
@@ -13,6 +14,7 @@
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/score/score.hpp"
 #include "ecoscore/model/ahp.hpp"
+#include "ecoscore/report/writers.hpp"
 #include "ecoscore/score/topsis.hpp"
 
 namespace load = ecoscore::load;
@@ -385,6 +387,23 @@ struct Repeated {
       for (const auto& c : s.run.companies) run.companies.push_back(c);
   }
 };
+
+TEST(ScoresJson, SameBytesForAnyNumberOfThreads) {
+  const Repeated r(40);  // 1200 firms: more than one window of 512 rendered at once
+  ecoscore::report::RunInfo info;
+  info.tool_version = "test";
+  const auto render = [&](unsigned threads) {
+    info.threads = threads;
+    std::ostringstream out;
+    ecoscore::report::write_scores_json(out, r.run, info);
+    return out.str();
+  };
+  const std::string one = render(1);
+  EXPECT_GT(one.size(), 1000000U);
+  EXPECT_EQ(render(2), one);
+  EXPECT_EQ(render(3), one);
+  EXPECT_EQ(render(0), one);
+}
 
 TEST(Robustness, TopOnlyCountsWhatTheFullRankingCounts) {
   for (int copies : {1, 20}) {

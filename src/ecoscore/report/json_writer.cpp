@@ -12,10 +12,15 @@ namespace ecoscore::report {
 
 namespace {
 
-// Appends `text` as a JSON string literal.
+// Appends `text` as a JSON string literal: runs of plain bytes at once.
 void append_quoted(std::string& out, std::string_view text) {
   out += '"';
-  for (char c : text) {
+  std::size_t plain = 0;  // start of the run not yet appended
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -24,13 +29,10 @@ void append_quoted(std::string& out, std::string_view text) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
-        else
-          out += c;
+      default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     }
   }
+  out.append(text, plain, text.size() - plain);
   out += '"';
 }
 
@@ -50,16 +52,22 @@ std::string json_quote(std::string_view text) {
 }
 
 void JsonWriter::flush() {
-  if (buffer_.empty()) return;
-  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  if (buffer_.empty() || !out_) return;
+  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  before_value();
+  buffer_ += json;
+  return *this;
 }
 
 void JsonWriter::quote(std::string_view text) { append_quoted(buffer_, text); }
 
 void JsonWriter::newline() {
   buffer_ += '\n';
-  buffer_.append(2 * stack_.size(), ' ');
+  buffer_.append(2 * (base_depth_ + stack_.size()), ' ');
 }
 
 void JsonWriter::before_value() {

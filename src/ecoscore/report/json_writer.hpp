@@ -19,7 +19,11 @@ namespace ecoscore::report {
 // assertions in debug builds.
 class JsonWriter {
  public:
-  explicit JsonWriter(std::ostream& out) : out_(out) {}
+  explicit JsonWriter(std::ostream& out) : out_(&out) {}
+  // A piece of a document, kept in memory (take()) and indented as if it
+  // stood `depth` levels deep, to be placed there with raw(): so that the
+  // pieces of a long array can be written on several threads.
+  explicit JsonWriter(std::size_t depth) : base_depth_(depth) {}
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -49,6 +53,13 @@ class JsonWriter {
     return value(v);
   }
 
+  // A value already written as JSON by a JsonWriter(depth()) piece.
+  JsonWriter& raw(std::string_view json);
+  // How deep the next value goes (for a piece written elsewhere).
+  std::size_t depth() const { return base_depth_ + stack_.size(); }
+  // A piece's text, which the writer gives up.
+  std::string take() { return std::move(buffer_); }
+
   // Ends the document with a newline, and writes out the buffer.
   void finish();
 
@@ -68,7 +79,8 @@ class JsonWriter {
     bool array;
     bool empty = true;
   };
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  // none for a piece
+  std::size_t base_depth_ = 0;
   std::string buffer_;
   std::vector<Level> stack_;
   bool after_key_ = false;

@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "ecoscore/analyze/agreement.hpp"
@@ -149,6 +153,36 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   j.end_object();
 }
 
+// Every company's object, in order. They are rendered a window at a time
+// on every core and placed in order, so the bytes are those of one thread.
+void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& companies, const RunInfo& info) {
+  constexpr std::size_t kWindow = 512;
+  const unsigned threads = info.threads ? info.threads : std::max(1U, std::thread::hardware_concurrency());
+  if (threads == 1) {
+    for (const auto& cs : companies) write_company(j, cs, info);
+    return;
+  }
+  const std::size_t depth = j.depth();
+  std::vector<std::string> pieces(std::min(kWindow, companies.size()));
+  for (std::size_t first = 0; first < companies.size(); first += kWindow) {
+    const std::size_t count = std::min(kWindow, companies.size() - first);
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t k; (k = next.fetch_add(1)) < count;) {
+        JsonWriter piece(depth);
+        write_company(piece, companies[first + k], info);
+        pieces[k] = piece.take();
+      }
+    };
+    {
+      std::vector<std::jthread> pool;
+      for (unsigned t = 1; t < std::min<std::size_t>(threads, count); ++t) pool.emplace_back(work);
+      work();
+    }
+    for (std::size_t k = 0; k < count; ++k) j.raw(pieces[k]);
+  }
+}
+
 }  // namespace
 
 void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info) {
@@ -180,7 +214,7 @@ void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& 
   j.field("min_coverage", rubric.missing.min_coverage).end_object();
   j.field("scored", run.scored_count);
   j.key("companies").begin_array();
-  for (const auto& cs : run.companies) write_company(j, cs, info);
+  write_companies(j, run.companies, info);
   j.end_array();
   j.key("pairs").begin_array();
   for (const auto& p : run.pairs) {

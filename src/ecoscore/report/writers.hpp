@@ -20,6 +20,7 @@ struct RunInfo {
   std::string date;                           // YYYY-MM-DD when asked for (--date, SOURCE_DATE_EPOCH)
   std::map<std::string, std::string> sha256;  // input file path -> SHA-256 (hex)
   const analyze::Robustness* robustness = nullptr;  // rank robustness, when the run asked for it
+  unsigned threads = 0;  // threads that render a long scores.json (0: every core); the bytes do not depend on it
 };
 
 // Every writer takes a stream and computed results; none scores anything.
