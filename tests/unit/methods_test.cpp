@@ -405,6 +405,27 @@ TEST(ScoresJson, SameBytesForAnyNumberOfThreads) {
   EXPECT_EQ(render(0), one);
 }
 
+TEST(ScoreRun, SameResultForAnyNumberOfThreads) {
+  const Shipped2016 s;
+  ecoscore::report::RunInfo info;
+  info.tool_version = "test";
+  info.threads = 1;
+  const auto render = [&](unsigned threads, std::optional<model::Normalization> normalization) {
+    score::Options o;
+    o.threads = threads;
+    o.normalization = normalization;
+    const score::Run run = score::score_run(*s.ws.rubric_given(), s.ws.companies, s.ws.pairs, o);
+    std::ostringstream out;
+    ecoscore::report::write_scores_json(out, run, info);
+    return out.str();
+  };
+  for (auto normalization : {std::optional<model::Normalization>{}, std::optional(model::Normalization::minmax)}) {
+    const std::string one = render(1, normalization);
+    EXPECT_EQ(render(3, normalization), one);
+    EXPECT_EQ(render(0, normalization), one);
+  }
+}
+
 TEST(Robustness, TopOnlyCountsWhatTheFullRankingCounts) {
   for (int copies : {1, 20}) {
     const Repeated r(copies);

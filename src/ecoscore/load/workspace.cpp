@@ -1,13 +1,13 @@
 #include "ecoscore/load/workspace.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 #include <filesystem>
 #include <map>
 #include <set>
 
 #include "ecoscore/core/error.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/core/text.hpp"
 #include "ecoscore/load/documents.hpp"
 #include "ecoscore/load/file_reader.hpp"
@@ -251,22 +251,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // messages are the same for any number of threads.
   std::vector<std::optional<Parsed>> parsed_files(ws.files.size());
   std::vector<core::Diagnostics> file_diagnostics(ws.files.size());
-  {
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-      for (std::size_t k; (k = next.fetch_add(1)) < ws.files.size();)
-        if (fs::path(ws.files[k]).extension() != ".csv")
-          parsed_files[k] =
-              parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
-    };
-    const unsigned threads =
-        options.threads ? options.threads
-                        : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
-                                             static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
-    std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
+  const unsigned threads =
+      options.threads ? options.threads
+                      : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
+                                           static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
+  core::parallel_for(ws.files.size(), threads, [&](std::size_t k) {
+    if (fs::path(ws.files[k]).extension() != ".csv")
+      parsed_files[k] =
+          parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
+  });
   for (std::size_t k = 0; k < ws.files.size(); ++k) {
     const std::string& path = ws.files[k];
     out.insert(out.end(), std::make_move_iterator(file_diagnostics[k].begin()),

@@ -1,11 +1,11 @@
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "ecoscore/analyze/agreement.hpp"
 #include "ecoscore/core/number.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/model/names.hpp"
 #include "ecoscore/report/json_writer.hpp"
 #include "ecoscore/report/writers.hpp"
@@ -166,19 +166,11 @@ void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& comp
   std::vector<std::string> pieces(std::min(kWindow, companies.size()));
   for (std::size_t first = 0; first < companies.size(); first += kWindow) {
     const std::size_t count = std::min(kWindow, companies.size() - first);
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-      for (std::size_t k; (k = next.fetch_add(1)) < count;) {
-        JsonWriter piece(depth);
-        write_company(piece, companies[first + k], info);
-        pieces[k] = piece.take();
-      }
-    };
-    {
-      std::vector<std::jthread> pool;
-      for (unsigned t = 1; t < std::min<std::size_t>(threads, count); ++t) pool.emplace_back(work);
-      work();
-    }
+    core::parallel_for(count, threads, [&](std::size_t k) {
+      JsonWriter piece(depth);
+      write_company(piece, companies[first + k], info);
+      pieces[k] = piece.take();
+    });
     for (std::size_t k = 0; k < count; ++k) j.raw(pieces[k]);
   }
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "ecoscore/core/error.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/score/aggregate.hpp"
 #include "ecoscore/score/normalize.hpp"
 #include "ecoscore/score/topsis.hpp"
@@ -484,7 +485,11 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
   std::vector<const model::Company*> sorted;
   for (const auto& c : companies) sorted.push_back(&c);
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-  for (const auto* c : sorted) run.companies.push_back(rate(rubric, *c, options.apply_decisions));
+  // Each firm is rated, and later aggregated, on its own: on every core.
+  run.companies.resize(sorted.size());
+  core::parallel_for(sorted.size(), options.threads, [&](std::size_t k) {
+    run.companies[k] = rate(rubric, *sorted[k], options.apply_decisions);
+  });
 
   if (run.normalization != model::Normalization::absolute) {
     for (const auto& dim : rubric.dimensions) {
@@ -497,7 +502,8 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
       }
     }
   }
-  for (auto& cs : run.companies) aggregate_company(rubric, run.method, cs);
+  core::parallel_for(run.companies.size(), options.threads,
+                     [&](std::size_t k) { aggregate_company(rubric, run.method, run.companies[k]); });
   if (run.method == Method::topsis) apply_topsis(rubric, run.companies);
   assign_ranks(run.companies, &CompanyScore::rank, [](const CompanyScore&) { return 0; });
   assign_ranks(run.companies, &CompanyScore::role_rank,

@@ -15,6 +15,9 @@ struct Options {
   // Apply the companies' decisions (corrections, downgrades) in date order;
   // firms with decisions keep their result without them in `original`.
   bool apply_decisions = true;
+  // Threads that rate and aggregate the firms (0: every core); the result
+  // does not depend on it.
+  unsigned threads = 0;
 };
 
 // Scores every company against the rubric, then pairs and ecosystems.

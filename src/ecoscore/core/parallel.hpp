@@ -1,0 +1,28 @@
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace ecoscore::core {
+
+// Calls fn(k) once for each k in [0, count), on up to `threads` threads
+// (0: every core), and returns when all calls are done. Calls for different
+// k may run at once; each writes only its own results, so that what comes
+// out does not depend on the thread count.
+template <typename F>
+void parallel_for(std::size_t count, unsigned threads, F&& fn) {
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < count;) fn(k);
+  };
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+}
+
+}  // namespace ecoscore::core
