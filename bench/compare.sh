@@ -8,7 +8,8 @@
 # data there (fixed seed), and prints interleaved medians, ratios and peak
 # RSS (bench/run_bench.py), then hyperfine's view of target 1.
 # Usage: bench/compare.sh [FIRMS]   (default 100000; ROUNDS=5 by default,
-#        ROUNDS_LARGE for the 10 000-firm robustness case, default ROUNDS)
+#        ROUNDS_LARGE for the 10 000-firm robustness case, default ROUNDS;
+#        TARGETS="1 2 3" to run only some of the targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -27,6 +28,8 @@ small=build/bench/data/1000
 medium=build/bench/data/10000
 # numpy needs about 3.5 minutes and 6 GB a run at 10 000 firms
 rounds_large=${ROUNDS_LARGE:-$rounds}
+targets=" ${TARGETS:-1 2 3} "
+want() { [[ $targets == *" $1 "* ]]; }
 threads=$(nproc)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(uname -srm)"
 echo "ecoscore $("$bin" --version | head -1); $rounds rounds, interleaved"
@@ -35,18 +38,22 @@ results=build/bench/results.txt
 : > "$results"
 bench() { $py bench/run_bench.py "$@" | tee -a "$results"; }
 
+if want 1; then
 echo "1. $firms company files (YAML) to scores.json" | tee -a "$results"
 bench "$rounds" \
   "ecoscore=$bin score -q --rubric $data/rubric.yaml --format json $data/companies" \
   "python (CSafeLoader + numpy)=$py bench/baseline/score_yaml.py $data/rubric.yaml $data/companies" \
   "bare yaml-cpp event parse, $threads threads=build/bench/bench/bare_parse $data/companies $threads" \
   "goal:faster:python (CSafeLoader + numpy):2" "goal:within:bare yaml-cpp event parse, $threads threads:1.2" "goal:memory:100"
+fi
 
+if want 2; then
 echo "2. $firms firms from one ratings CSV to scores.json" | tee -a "$results"
 bench "$rounds" \
-  "ecoscore=$bin score -q --rubric $data/rubric.yaml --format json $data/ratings.csv" \
+  "ecoscore=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format json $data/ratings.csv" \
   "python (pandas)=$py bench/baseline/score_csv.py $data/rubric.yaml $data/ratings.csv" \
   "goal:faster:python (pandas):10"
+fi
 
 # Robustness: both sides read a CSV (ecoscore the ratings, which it scores
 # first; numpy the dimension scores ecoscore printed).
@@ -54,9 +61,10 @@ robust() {  # DATA_DIR SCORES_CSV SAMPLES ROUNDS GOALS...
   local dir=$1 scores=$2 samples=$3 n=$4
   shift 4
   bench "$n" \
-    "ecoscore=$bin robustness -q --rubric $dir/rubric.yaml --samples $samples --format json $dir/ratings.csv" \
+    "ecoscore=$bin robustness -q --rubric $dir/rubric.yaml --max-file-size 1000000000 --samples $samples --format json $dir/ratings.csv" \
     "python (numpy)=$py bench/baseline/robustness.py $scores $samples" "$@"
 }
+if want 3; then
 echo "3. rank robustness, 100000 weight samples over 1000 firms (4 dimensions), full rank acceptability" | tee -a "$results"
 "$bin" score -q --lang en --rubric "$small/rubric.yaml" --format csv "$small/ratings.csv" > "$small/scores.csv"
 robust "$small" "$small/scores.csv" 100000 "$rounds" "goal:faster:python (numpy):8"
@@ -68,7 +76,7 @@ bench "$rounds" \
   "goal:faster:python (numpy, full):15"
 echo "3. 100000 samples over 10000 firms ($rounds_large rounds)" | tee -a "$results"
 [ -f "$medium/ratings.csv" ] || $py bench/generate.py "$medium" --firms 10000
-"$bin" score -q --lang en --rubric "$medium/rubric.yaml" --format csv "$medium/ratings.csv" > "$medium/scores.csv"
+"$bin" score -q --lang en --rubric "$medium/rubric.yaml" --max-file-size 1000000000 --format csv "$medium/ratings.csv" > "$medium/scores.csv"
 robust "$medium" "$medium/scores.csv" 100000 "$rounds_large" "goal:faster:python (numpy):10" "goal:memshare:python (numpy):0.1"
 echo "3. the everyday case: 10000 samples over the 30 firms of 2016" | tee -a "$results"
 "$bin" score -q --lang en --rubric rubrics/winwin-ecosystem-2016.yaml --format csv companies/2016 > build/bench/scores-2016.csv
@@ -76,11 +84,14 @@ bench "$rounds" \
   "ecoscore=$bin robustness -q --rubric rubrics/winwin-ecosystem-2016.yaml --samples 10000 --format json companies/2016" \
   "python (numpy)=$py bench/baseline/robustness.py build/bench/scores-2016.csv 10000" \
   "goal:faster:python (numpy):10"
+fi
 
+if want 1; then
 echo "hyperfine, target 1:"
 hyperfine --style basic --warmup 1 --runs "$rounds" \
   "$bin score -q --rubric $data/rubric.yaml --format json $data/companies > /dev/null" \
   "$py bench/baseline/score_yaml.py $data/rubric.yaml $data/companies > /dev/null"
+fi
 
 echo
 echo "summary ($results):"

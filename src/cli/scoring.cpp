@@ -49,7 +49,10 @@ void add_scoring_options(po::options_description& desc, ScoringOptions& options,
        t("weighted-mean, weighted-geometric or topsis (default: the rubric's)",
          "weighted-mean, weighted-geometric 또는 topsis (기본: 평가 기준의 방법)").c_str())
       ("normalization", po::value(&options.normalization)->value_name("N"),
-       t("absolute, minmax or vector (default: the rubric's)", "absolute, minmax 또는 vector (기본: 평가 기준의 방법)").c_str());
+       t("absolute, minmax or vector (default: the rubric's)", "absolute, minmax 또는 vector (기본: 평가 기준의 방법)").c_str())
+      ("max-file-size", po::value(&options.limits.max_file_bytes)->value_name("BYTES"),
+       t("largest input file accepted (default: 4194304; a national cohort's ratings CSV is larger)",
+         "받아들일 입력 파일의 최대 크기 (기본: 4194304. 전국 규모 집단의 평가 CSV는 더 큼)").c_str());
 }
 
 std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& ctx) {
