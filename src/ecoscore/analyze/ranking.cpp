@@ -1,6 +1,7 @@
 #include "ecoscore/analyze/ranking.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <numeric>
 #include <utility>
@@ -12,29 +13,57 @@ constexpr std::size_t kRadixFrom = 256;  // fewer firms: a comparison sort is fa
 
 }  // namespace
 
-// Orders firms by total, highest first, equal totals by index. Each total
-// becomes an integer key that orders like it: its distance below the highest
-// total, scaled to about 64 key values per firm (at most 24 bits); rounding
-// keeps the order but makes close totals equal. Two passes of a stable LSD
-// radix sort, started from index order, leave equal keys in index order;
-// each run of equal keys is then put in full order by comparison (runs are
-// short: a firm shares its key with another one time in 64 or so).
+// Competition ranking of `order` (firms by total, highest first): a firm's
+// rank is its position, unless its total equals the previous firm's, whose
+// rank it shares.
+void Ranker::assign(std::span<const double> totals, std::span<const std::uint32_t> order,
+                    std::uint32_t first_position, std::span<std::uint32_t> rank_of) {
+  for (std::size_t pos = 0; pos < order.size(); ++pos) {
+    const std::uint32_t i = order[pos];
+    rank_of[i] = pos > 0 && totals[order[pos - 1]] == totals[i] ? rank_of[order[pos - 1]]
+                                                                 : first_position + static_cast<std::uint32_t>(pos);
+  }
+}
+
+// Each total becomes an integer key that orders like it: its distance below
+// the highest total, scaled to about 64 key values per firm (at most 24
+// bits); rounding keeps the order but makes close totals equal. Two passes
+// of an LSD radix sort put the firms in key order. A firm alone with its key
+// is ranked by its position, since every firm before it has a strictly
+// higher total; a run of equal keys (a firm shares its key one time in 64 or
+// so) is put in full order by comparison and ranked on its own.
 // (Counting firms above each bucket instead of sorting was tried: on
 // bell-shaped totals the crowded middle buckets made it slower.)
-void Ranker::sort(std::span<const double> totals, std::span<std::uint32_t> order) {
+void Ranker::rank(std::span<const double> totals, std::span<std::uint32_t> rank_of) {
   const std::size_t n = totals.size();
   const auto before = [&](std::uint32_t x, std::uint32_t y) {
     return totals[x] != totals[y] ? totals[x] > totals[y] : x < y;
   };
   if (n < kRadixFrom) {
-    std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(), before);
+    run_.resize(n);
+    std::iota(run_.begin(), run_.end(), 0U);
+    std::sort(run_.begin(), run_.end(), before);
+    assign(totals, run_, 0, rank_of);
     return;
   }
-  const auto [low, high] = std::minmax_element(totals.begin(), totals.end());
-  const double top = *high, range = *high - *low;
+  // Four lanes of min and max, without branches (std::minmax_element
+  // branches on every pair).
+  std::array<double, 4> lows, tops;
+  lows.fill(totals[0]);
+  tops.fill(totals[0]);
+  for (std::size_t i = 0; i + 4 <= n; i += 4)
+    for (std::size_t l = 0; l < 4; ++l) {
+      lows[l] = std::min(lows[l], totals[i + l]);
+      tops[l] = std::max(tops[l], totals[i + l]);
+    }
+  for (std::size_t i = n - n % 4; i < n; ++i) {
+    lows[0] = std::min(lows[0], totals[i]);
+    tops[0] = std::max(tops[0], totals[i]);
+  }
+  const double top = std::max({tops[0], tops[1], tops[2], tops[3]});
+  const double range = top - std::min({lows[0], lows[1], lows[2], lows[3]});
   if (range == 0) {
-    std::iota(order.begin(), order.end(), 0U);
+    std::fill(rank_of.begin(), rank_of.end(), 0U);
     return;
   }
   const unsigned digit = std::min(12U, (static_cast<unsigned>(std::bit_width(n)) + 7) / 2);
@@ -62,29 +91,18 @@ void Ranker::sort(std::span<const double> totals, std::span<std::uint32_t> order
     for (std::size_t i = 0; i < n; ++i) to[c[(from[i] >> shift) & mask]++] = from[i];
     std::swap(from, to);
   }
-  for (std::size_t k = 0; k < n; ++k) order[k] = static_cast<std::uint32_t>(from[k]);
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((from[k] ^ from[k - 1]) >> 32) continue;
-    const std::size_t a = k - 1;
-    while (k < n && !((from[k] ^ from[a]) >> 32)) ++k;
-    std::sort(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(k), before);
-  }
-}
-
-// Competition ranking: a firm's rank is its position in the order, unless
-// its total equals the previous firm's, whose rank it shares.
-void Ranker::rank(std::span<const double> totals, std::span<std::uint32_t> rank_of) {
-  const std::size_t n = totals.size();
-  order_.resize(n);
-  sort(totals, order_);
-  std::uint32_t r = 0;
-  double previous = 0;
-  for (std::size_t pos = 0; pos < n; ++pos) {
-    const std::uint32_t i = order_[pos];
-    const double v = totals[i];
-    if (pos > 0 && v != previous) r = static_cast<std::uint32_t>(pos);
-    previous = v;
-    rank_of[i] = r;
+  for (std::size_t k = 0; k < n;) {
+    std::size_t end = k + 1;
+    while (end < n && !((from[end] ^ from[k]) >> 32)) ++end;
+    if (end == k + 1) {
+      rank_of[static_cast<std::uint32_t>(from[k])] = static_cast<std::uint32_t>(k);
+    } else {
+      run_.clear();
+      for (std::size_t j = k; j < end; ++j) run_.push_back(static_cast<std::uint32_t>(from[j]));
+      std::sort(run_.begin(), run_.end(), before);
+      assign(totals, run_, static_cast<std::uint32_t>(k), rank_of);
+    }
+    k = end;
   }
 }
 

@@ -17,11 +17,12 @@ class Ranker {
   void rank(std::span<const double> totals, std::span<std::uint32_t> rank_of);
 
  private:
-  void sort(std::span<const double> totals, std::span<std::uint32_t> order);
+  static void assign(std::span<const double> totals, std::span<const std::uint32_t> order,
+                     std::uint32_t first_position, std::span<std::uint32_t> rank_of);
 
   std::vector<std::uint64_t> keys_, scratch_;  // (key << 32 | firm), for the radix passes
   std::vector<std::uint32_t> count_;           // per digit value, both passes
-  std::vector<std::uint32_t> order_;
+  std::vector<std::uint32_t> run_;             // firms of equal key (or all, when few)
 };
 
 }  // namespace ecoscore::analyze
