@@ -321,7 +321,14 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
                      [&](const auto& known) { return known.reference() == r.reference(); }))
       found_in_library.push_back(r);
   };
-  for (const auto& c : ws.companies) {
+  // First which rubric each company is checked against (the library reads
+  // files as needed, so this goes in order), then the checks themselves on
+  // every core, each company's diagnostics kept apart and added in order.
+  std::vector<core::Diagnostics> checks(ws.companies.size());
+  std::vector<const model::Rubric*> check_against(ws.companies.size(), nullptr);
+  for (std::size_t k = 0; k < ws.companies.size(); ++k) {
+    const model::Company& c = ws.companies[k];
+    core::Diagnostics& found = checks[k];
     const auto& ev = c.evaluation;
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
@@ -329,17 +336,17 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     const model::Rubric* rubric = nullptr;
     if (given) {
       if (ev.rubric_id != given->id) {
-        report(out, ev.rubric_where, Msg::rubric_id_mismatch, {ev.rubric_id, given->reference()});
+        report(found, ev.rubric_where, Msg::rubric_id_mismatch, {ev.rubric_id, given->reference()});
         continue;
       }
       if (options.rescore && ev.rubric_version != given->version) {
         const model::Rubric* own = library.find(ev.rubric_id, ev.rubric_version);
         if (!own || own->version != ev.rubric_version) {
-          report(out, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version});
+          report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version});
           continue;
         }
-        check_company(c, *own, out);
-        check_company_rescore(c, *given, out);
+        check_company(c, *own, found);
+        check_company_rescore(c, *given, found);
         remember(*own);
         continue;
       }
@@ -352,13 +359,18 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     if (!rubric) {
       std::vector<std::string> known = library.ids();
       for (const auto& r : ws.rubrics) known.push_back(r.id);
-      report(out, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version},
+      report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version},
              core::closest_match(ev.rubric_id, known));
       continue;
     }
-    check_company(c, *rubric, out);
+    check_against[k] = rubric;
     remember(*rubric);
   }
+  core::parallel_for(ws.companies.size(), options.threads, [&](std::size_t k) {
+    if (check_against[k]) check_company(ws.companies[k], *check_against[k], checks[k]);
+  });
+  for (auto& found : checks)
+    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   for (auto& r : found_in_library) ws.rubrics.push_back(std::move(r));
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });

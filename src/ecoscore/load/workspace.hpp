@@ -31,7 +31,8 @@ struct LoadOptions {
   // its own and paired with partners of its period. Scoring takes one period
   // at a time, so a second file of a company is an error by default.
   bool several_periods = false;
-  // Threads that parse files (0: every core, and one per 64 files at most).
+  // Threads that parse and check files (0: every core, and one per 64 files
+  // at most for parsing).
   // The result does not depend on it.
   unsigned threads = 0;
   // Shown the bytes of every file read (see ReadHook).
