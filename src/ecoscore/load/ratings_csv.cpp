@@ -339,6 +339,11 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
               r.error(at, Msg::number_invalid, {core::escape_control(text)});
               break;
             }
+            // As in a company file: the rubric, not the sign, says whether
+            // an adjustment adds or deducts (found by fuzzing: 0 was taken).
+            // The points are still kept, so that their reason is not
+            // reported as without points.
+            if (n.value <= 0) r.error(at, Msg::adjustment_sign, {col.target});
             auto& a = adjustments[col.target];
             // Raters' rows may repeat a firm's adjustment, not change it.
             if (!a.id.empty() && a.points != n.value)
