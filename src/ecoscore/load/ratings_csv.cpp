@@ -276,6 +276,13 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     std::map<std::string, model::AppliedAdjustment> adjustments;
     std::map<std::string, const CsvCell*> reasons;
     std::map<std::string, const CsvCell*> evidence_cells;
+    // A cell's number, or nothing once its error is reported.
+    const auto number = [&](const CsvCell& at, const std::string& text) -> std::optional<double> {
+      const NumberResult n = csv_number(text, table.delimiter);
+      if (n.error == NumberError::none) return n.value;
+      r.error(at, Msg::number_invalid, {core::escape_control(text)});
+      return std::nullopt;
+    };
     for (const auto& col : columns) {
       for (const auto* row : rows) {
         const CsvCell& at = cell(*row, col);
@@ -321,36 +328,30 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
             break;
           }
           case ColumnKind::outcome: {
-            const NumberResult n = csv_number(text, table.delimiter);
-            if (n.error != NumberError::none) {
-              r.error(at, Msg::number_invalid, {core::escape_control(text)});
-              break;
-            }
+            const auto value = number(at, text);
+            if (!value) break;
             const auto it = std::find_if(c.outcomes.begin(), c.outcomes.end(), [&](const auto& o) { return o.id == col.target; });
-            if (it == c.outcomes.end()) c.outcomes.push_back({col.target, n.value, r.where(at)});
-            else if (it->value != n.value)
+            if (it == c.outcomes.end()) c.outcomes.push_back({col.target, *value, r.where(at)});
+            else if (it->value != *value)
               r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::format_shortest(it->value),
                                               std::to_string(it->where.line)});
             break;
           }
           case ColumnKind::adjustment: {
-            const NumberResult n = csv_number(text, table.delimiter);
-            if (n.error != NumberError::none) {
-              r.error(at, Msg::number_invalid, {core::escape_control(text)});
-              break;
-            }
+            const auto value = number(at, text);
+            if (!value) break;
             // As in a company file: the rubric, not the sign, says whether
             // an adjustment adds or deducts (found by fuzzing: 0 was taken).
             // The points are still kept, so that their reason is not
             // reported as without points.
-            if (n.value <= 0) r.error(at, Msg::adjustment_sign, {col.target});
+            if (*value <= 0) r.error(at, Msg::adjustment_sign, {col.target});
             auto& a = adjustments[col.target];
             // Raters' rows may repeat a firm's adjustment, not change it.
-            if (!a.id.empty() && a.points != n.value)
+            if (!a.id.empty() && a.points != *value)
               r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::format_shortest(a.points),
                                               std::to_string(a.where.line)});
             a.id = col.target;
-            a.points = n.value;
+            a.points = *value;
             if (a.where.path.empty()) a.where = r.where(at);
             break;
           }
