@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/text.hpp"
