@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "ecoscore/analyze/agreement.hpp"
@@ -372,6 +373,42 @@ TEST(Robustness, NoSpreadKeepsEveryRankAndGrade) {
     const auto& bands = s.run.rubric->grades.bands;
     for (std::size_t g = 0; g < bands.size(); ++g)
       EXPECT_EQ(f.grade_counts[g], bands[g].id == f.firm->grade ? o.samples : 0U) << f.firm->company->id;
+  }
+}
+
+TEST(Robustness, GradesMatchTheScorersUnderEitherModeAndCaps) {
+  // With the rubric's weights every time, each sample's grade must be the
+  // one the scorer gave: absolute or relative bands, with the shipped floor
+  // or with floors that cap every firm at "good".
+  const Shipped2016 s;
+  for (auto mode : {model::GradeMode::absolute, model::GradeMode::relative}) {
+    for (bool cap_all : {false, true}) {
+      model::Rubric rubric = *s.ws.rubric_given();
+      rubric.grades.mode = mode;
+      const std::vector<double> shares = {0.1, 0.2, 0.3, 0.2, 0.2};
+      for (std::size_t g = 0; g < rubric.grades.bands.size(); ++g) rubric.grades.bands[g].share = shares[g];
+      if (cap_all)
+        for (const auto& dim : rubric.dimensions) rubric.grades.floors.push_back({dim.id, 101, "good", {}});
+      const score::Run run = score::score_run(rubric, s.ws.companies, s.ws.pairs, {});
+      analyze::RobustnessOptions o;
+      o.samples = 300;
+      o.model = analyze::WeightModel::box;
+      o.spread = 0;
+      const analyze::Robustness r = analyze::rank_robustness(run, o);
+      std::set<std::string> grades_seen;
+      for (const auto& f : r.firms) {
+        grades_seen.insert(f.firm->grade);
+        const auto& bands = rubric.grades.bands;
+        ASSERT_EQ(f.grade_counts.size(), bands.size());
+        for (std::size_t g = 0; g < bands.size(); ++g)
+          EXPECT_EQ(f.grade_counts[g], bands[g].id == f.firm->grade ? o.samples : 0U)
+              << f.firm->company->id << " mode " << static_cast<int>(mode) << " cap " << cap_all;
+      }
+      EXPECT_GE(grades_seen.size(), 3U);  // the cases are not all one band
+      if (cap_all) {
+        EXPECT_FALSE(grades_seen.contains("best") || grades_seen.contains("excellent"));
+      }
+    }
   }
 }
 

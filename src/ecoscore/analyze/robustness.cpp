@@ -86,8 +86,11 @@ struct Window {
 // Per thread: the counts it adds up, and its scratch space.
 struct Tally {
   std::vector<Window> windows;        // n (full mode)
-  std::vector<std::uint64_t> grades;  // n * g (full mode)
-  std::vector<std::uint64_t> top;     // n
+  // Absolute grades (full mode): at_least[b * n + i] counts the samples in
+  // which firm i's total reached band b's minimum, for every band but the
+  // last; the bands follow from these counts and the caps at the end.
+  std::vector<std::uint64_t> at_least;
+  std::vector<std::uint64_t> top;     // n (top-only mode)
   std::vector<double> weights, totals;
   std::vector<double> best;  // top-only: the k highest totals, a min-heap
   Ranker ranker;
@@ -130,7 +133,7 @@ class Sampler {
     t.totals.resize(n);
     if (options_.top_only) return;
     t.windows.resize(n);
-    t.grades.assign(n * run_.rubric->grades.bands.size(), 0);
+    if (!relative_) t.at_least.assign((min_scores_.size() - 1) * n, 0);
     t.ranks.resize(batch_ * n);
   }
 
@@ -149,6 +152,34 @@ class Sampler {
       if (!options_.top_only)
         for (std::size_t i = 0; i < cohort_.n; ++i) t.windows[i].add(&t.ranks[i], cohort_.n, count, cohort_.n);
     }
+  }
+
+  // Firm i's samples per grade band, from its merged window of ranks
+  // (relative grades) or the threads' counts of minimums reached (absolute
+  // grades); a band better than the firm's cap counts as the cap.
+  std::vector<std::uint64_t> grade_counts(std::size_t i, const Window& window, const std::vector<Tally>& tallies,
+                                          std::uint64_t samples) const {
+    const std::size_t g_count = min_scores_.size(), n = cohort_.n;
+    std::vector<std::uint64_t> raw(g_count, 0);
+    if (relative_) {
+      for (std::size_t k = 0; k < window.counts.size(); ++k) raw[band_of_rank_[window.first + k]] += window.counts[k];
+    } else {
+      // Minimums fall strictly from band to band (the loader checks), so a
+      // firm that reaches band b's minimum reaches all lower ones: the samples
+      // in band b are those reaching b but not b - 1; the last band takes the
+      // rest.
+      std::uint64_t reached_better = 0;
+      for (std::size_t b = 0; b + 1 < g_count; ++b) {
+        std::uint64_t reached = 0;
+        for (const auto& t : tallies) reached += t.at_least[b * n + i];
+        raw[b] = reached - reached_better;
+        reached_better = reached;
+      }
+      raw[g_count - 1] = samples - reached_better;
+    }
+    std::vector<std::uint64_t> out(g_count, 0);
+    for (std::size_t g = 0; g < g_count; ++g) out[std::max(g, cohort_.cap[i])] += raw[g];
+    return out;
   }
 
  private:
@@ -232,24 +263,18 @@ class Sampler {
     for (std::size_t i = 0; i < n; ++i) t.top[i] += static_cast<std::uint64_t>(t.totals[i] >= threshold);
   }
 
+  // Ranks the sample. Top counts and relative grades follow from the ranks
+  // counted, so only absolute grades need a look at the totals here: how
+  // often each firm reaches each band's minimum (a loop without branches).
   void rank(Tally& t, std::uint32_t* rank_of) const {
     const std::size_t n = cohort_.n;
     t.ranker.rank(t.totals, std::span(rank_of, n));
-    const auto top = static_cast<std::uint32_t>(options_.top);
-    const std::size_t g_count = min_scores_.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      t.top[i] += rank_of[i] < top ? 1U : 0U;
-      std::size_t g = 0;
-      if (relative_) {
-        g = band_of_rank_[rank_of[i]];
-      } else {
-        // The first band whose minimum the total reaches: minimums fall
-        // strictly from band to band (the loader checks), so that is the
-        // number of minimums above the total; below them all, the last band.
-        for (double min_score : min_scores_) g += t.totals[i] < min_score ? 1U : 0U;
-        g = std::min(g, g_count - 1);
-      }
-      ++t.grades[i * g_count + std::max(g, cohort_.cap[i])];
+    if (relative_) return;
+    const double* totals = t.totals.data();
+    for (std::size_t b = 0; b + 1 < min_scores_.size(); ++b) {
+      const double min_score = min_scores_[b];
+      std::uint64_t* reached = &t.at_least[b * n];
+      for (std::size_t i = 0; i < n; ++i) reached[i] += totals[i] >= min_score ? 1U : 0U;
     }
   }
 
@@ -356,28 +381,28 @@ Robustness rank_robustness(const score::Run& run, const RobustnessOptions& optio
   // each window to the ranks reached, so that it does not depend on how the
   // threads shared the samples.
   const std::size_t n = cohort.n;
-  const std::size_t g_count = rubric.grades.bands.size();
   const std::uint64_t total = options.samples;
+  const auto top = static_cast<std::size_t>(std::max(options.top, 0));
   for (std::size_t i = 0; i < n; ++i) {
     FirmRobustness f;
     f.firm = firms[i];
     f.nominal_rank = firms[i]->rank;
-    for (const auto& t : tallies) f.top_count += t.top[i];
-    if (!options.top_only) {
+    if (options.top_only) {
+      for (const auto& t : tallies) f.top_count += t.top[i];
+    } else {
       Window window = std::move(tallies[0].windows[i]);
       for (std::size_t t = 1; t < tallies.size(); ++t) {
         window.merge(tallies[t].windows[i], n);
         tallies[t].windows[i] = Window{};
       }
+      for (std::size_t k = 0; k < window.counts.size() && window.first + k < top; ++k) f.top_count += window.counts[k];
+      f.grade_counts = sampler.grade_counts(i, window, tallies, total);
       std::size_t lo = 0, hi = window.counts.size();
       while (lo < hi && window.counts[lo] == 0) ++lo;
       while (hi > lo && window.counts[hi - 1] == 0) --hi;
       f.first_rank = static_cast<int>(window.first + lo) + 1;
       f.rank_counts.assign(window.counts.begin() + static_cast<std::ptrdiff_t>(lo),
                            window.counts.begin() + static_cast<std::ptrdiff_t>(hi));
-      f.grade_counts.assign(g_count, 0);
-      for (const auto& t : tallies)
-        for (std::size_t g = 0; g < g_count; ++g) f.grade_counts[g] += t.grades[i * g_count + g];
       std::uint64_t cumulative = 0;
       double rank_sum = 0;
       for (std::size_t k = 0; k < f.rank_counts.size(); ++k) {
