@@ -89,7 +89,7 @@ struct Tally {
   // Absolute grades (full mode): at_least[b * n + i] counts the samples in
   // which firm i's total reached band b's minimum, for every band but the
   // last; the bands follow from these counts and the caps at the end.
-  std::vector<std::uint64_t> at_least;
+  std::vector<double> at_least;
   std::vector<std::uint64_t> top;     // n (top-only mode)
   std::vector<double> weights, totals;
   std::vector<double> best;  // top-only: the k highest totals, a min-heap
@@ -171,7 +171,7 @@ class Sampler {
       std::uint64_t reached_better = 0;
       for (std::size_t b = 0; b + 1 < g_count; ++b) {
         std::uint64_t reached = 0;
-        for (const auto& t : tallies) reached += t.at_least[b * n + i];
+        for (const auto& t : tallies) reached += static_cast<std::uint64_t>(t.at_least[b * n + i]);
         raw[b] = reached - reached_better;
         reached_better = reached;
       }
@@ -270,12 +270,14 @@ class Sampler {
     const std::size_t n = cohort_.n;
     t.ranker.rank(t.totals, std::span(rank_of, n));
     if (relative_) return;
-    const double* totals = t.totals.data();
-    for (std::size_t b = 0; b + 1 < min_scores_.size(); ++b) {
-      const double min_score = min_scores_[b];
-      std::uint64_t* reached = &t.at_least[b * n];
-      for (std::size_t i = 0; i < n; ++i) reached[i] += totals[i] >= min_score ? 1U : 0U;
-    }
+    for (std::size_t b = 0; b + 1 < min_scores_.size(); ++b) count_reached(t.totals.data(), n, min_scores_[b], &t.at_least[b * n]);
+  }
+
+  // Counted in doubles, which the compiler vectorizes here (integers from
+  // comparisons of doubles it does not); they stay exact up to 2^53 samples.
+  static void count_reached(const double* __restrict totals, std::size_t n, double min_score,
+                            double* __restrict reached) {
+    for (std::size_t i = 0; i < n; ++i) reached[i] += totals[i] >= min_score ? 1.0 : 0.0;
   }
 
   const score::Run& run_;
