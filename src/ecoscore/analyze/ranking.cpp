@@ -91,18 +91,18 @@ void Ranker::rank(std::span<const double> totals, std::span<std::uint32_t> rank_
     for (std::size_t i = 0; i < n; ++i) to[c[(from[i] >> shift) & mask]++] = from[i];
     std::swap(from, to);
   }
-  for (std::size_t k = 0; k < n;) {
-    std::size_t end = k + 1;
-    while (end < n && !((from[end] ^ from[k]) >> 32)) ++end;
-    if (end == k + 1) {
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k + 1 == n || (from[k + 1] ^ from[k]) >> 32) [[likely]] {
       rank_of[static_cast<std::uint32_t>(from[k])] = static_cast<std::uint32_t>(k);
-    } else {
-      run_.clear();
-      for (std::size_t j = k; j < end; ++j) run_.push_back(static_cast<std::uint32_t>(from[j]));
-      std::sort(run_.begin(), run_.end(), before);
-      assign(totals, run_, static_cast<std::uint32_t>(k), rank_of);
+      continue;
     }
-    k = end;
+    std::size_t end = k + 2;
+    while (end < n && !((from[end] ^ from[k]) >> 32)) ++end;
+    run_.clear();
+    for (std::size_t j = k; j < end; ++j) run_.push_back(static_cast<std::uint32_t>(from[j]));
+    std::sort(run_.begin(), run_.end(), before);
+    assign(totals, run_, static_cast<std::uint32_t>(k), rank_of);
+    k = end - 1;
   }
 }
 
