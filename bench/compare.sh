@@ -52,6 +52,7 @@ echo "2. $firms firms from one ratings CSV to scores.json" | tee -a "$results"
 bench "$rounds" \
   "ecoscore=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format json $data/ratings.csv" \
   "python (pandas)=$py bench/baseline/score_csv.py $data/rubric.yaml $data/ratings.csv" \
+  "ecoscore, scores CSV=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format csv $data/ratings.csv" \
   "goal:faster:python (pandas):10"
 fi
 

@@ -223,6 +223,72 @@ TEST(Workspace, OrderOfInputsDoesNotMatter) {
   for (std::size_t i = 0; i < a.companies.size(); ++i) EXPECT_EQ(a.companies[i].id, b.companies[i].id);
 }
 
+TEST(Workspace, RatingsCsvSameResultWhateverTheThreads) {
+  // 400 firms in one ratings CSV, some rows with errors the reader reports
+  // (an id that is not one, a size that is not one, a firm twice) and some
+  // the checks report (off the scale): read by 1, 3 and every thread, the
+  // same companies and the same diagnostics in the same order.
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-csv-threads";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream f(dir / "ratings.csv");
+    f << "id,name_ko,size,period,s-percent\n";
+    for (int n = 0; n < 400; ++n) {
+      f << (n % 29 == 0 ? "Bad Id " : "c") << 1000 + n << ",가," << (n % 31 == 0 ? "huge" : "micro") << ",2020,"
+        << (n % 17 == 0 ? 150 : n % 100) << "\n";
+      if (n % 37 == 0) f << "c" << 1000 + n << ",가,micro,2020,1\n";
+    }
+  }
+  const auto load = [&](unsigned threads) {
+    load::LoadOptions options;
+    options.rubric_file = repo("tests/data/mini/rubric.yaml");
+    options.rubric_dirs = {};
+    options.threads = threads;
+    try {
+      load::load_workspace(std::vector<std::string>{(dir / "ratings.csv").string()}, options);
+    } catch (const ecoscore::core::Error& e) {
+      std::string all;
+      for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
+      return all;
+    }
+    return std::string("no error");
+  };
+  const std::string one = load(1);
+  EXPECT_NE(one.find("150 is off the scale"), std::string::npos);
+  EXPECT_NE(one.find("Bad Id 1000"), std::string::npos);
+  EXPECT_NE(one.find("huge"), std::string::npos);
+  EXPECT_NE(one.find("c1037"), std::string::npos);  // the firm written twice
+  EXPECT_EQ(load(3), one);
+  EXPECT_EQ(load(0), one);
+  // Without errors, the companies themselves.
+  load::LoadOptions options;
+  options.rubric_file = repo("tests/data/mini/rubric.yaml");
+  options.rubric_dirs = {};
+  {
+    std::ofstream f(dir / "ratings.csv");
+    f << "id,name_ko,size,period,s-percent,s-boolean\n";
+    for (int n = 0; n < 400; ++n) f << "c" << 1000 + n << ",가" << n << ",micro,2020," << n % 100 << "," << (n % 2 ? "true" : "false") << "\n";
+  }
+  options.threads = 1;
+  const auto a = load::load_workspace({(dir / "ratings.csv").string()}, options);
+  options.threads = 3;
+  const auto b = load::load_workspace({(dir / "ratings.csv").string()}, options);
+  ASSERT_EQ(a.companies.size(), 400U);
+  ASSERT_EQ(b.companies.size(), a.companies.size());
+  for (std::size_t i = 0; i < a.companies.size(); ++i) {
+    EXPECT_EQ(b.companies[i].id, a.companies[i].id);
+    EXPECT_EQ(b.companies[i].name.ko, a.companies[i].name.ko);
+    ASSERT_EQ(b.companies[i].evaluation.ratings.size(), 2U);
+    for (std::size_t k = 0; k < 2; ++k) {
+      EXPECT_EQ(b.companies[i].evaluation.ratings[k].indicator, a.companies[i].evaluation.ratings[k].indicator);
+      EXPECT_EQ(b.companies[i].evaluation.ratings[k].value, a.companies[i].evaluation.ratings[k].value);
+      EXPECT_EQ(b.companies[i].evaluation.ratings[k].where.line, a.companies[i].evaluation.ratings[k].where.line);
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Workspace, SameResultWhateverTheThreads) {
   // 300 company files, some with errors, parsed by 1 and by 5 threads: the
   // same companies and the same diagnostics in the same order.

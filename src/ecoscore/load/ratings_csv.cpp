@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <thread>
 
 #include "ecoscore/core/number.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/core/text.hpp"
 #include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/load/limits.hpp"
@@ -137,20 +139,12 @@ std::vector<Column> read_header(CsvReader& r) {
 // The rows of one firm, in file order.
 using Rows = std::vector<const std::vector<CsvCell>*>;
 
-}  // namespace
-
-std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
-                                             const model::Rubric& rubric, core::Diagnostics& out) {
-  CsvReader r{table, path, rubric, out};
-  std::vector<model::Company> companies;
-  if (table.records.empty()) {
-    out.push_back(core::make_error({path, 1, 1}, Msg::file_empty));
-    return companies;
-  }
-  const std::size_t errors_before = out.size();
-  const std::vector<Column> columns = read_header(r);
-  if (out.size() != errors_before) return companies;  // the header decides how every row reads
-  const std::size_t width = table.records.front().size();
+// One firm (its rows) as a company, or nothing once its errors are reported.
+std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, const Rows& rows,
+                                        const std::vector<Column>& columns) {
+  const CsvTable& table = r.table;
+  const model::Rubric& rubric = r.rubric;
+  const std::string& path = r.path;
   const auto column_of = [&](std::string_view name) -> const Column* {
     for (const auto& c : columns)
       if (c.kind == ColumnKind::field && c.target == name) return &c;
@@ -158,23 +152,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   };
   const Column* id_column = column_of("id");
   const Column* rater_column = column_of("rater");
-
-  // Rows grouped by firm id, in the order firms first appear.
-  std::vector<std::string> order;
-  std::map<std::string, Rows> groups;
-  for (std::size_t k = 1; k < table.records.size(); ++k) {
-    const auto& row = table.records[k];
-    if (row.size() != width) {
-      r.error(row.back(), Msg::csv_row_length, {std::to_string(row.size()), std::to_string(width)});
-      continue;
-    }
-    const std::string& id = row[static_cast<std::size_t>(id_column->index)].text;
-    if (!groups.count(id)) order.push_back(id);
-    groups[id].push_back(&row);
-  }
-
-  for (const auto& id : order) {
-    const Rows& rows = groups[id];
+  {
     const auto& first = *rows.front();
     const auto cell = [](const std::vector<CsvCell>& row, const Column& c) -> const CsvCell& {
       return row[static_cast<std::size_t>(c.index)];
@@ -184,7 +162,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     c.where = r.where(cell(first, *id_column));
     if (!model::is_valid_id(id)) {
       r.error(cell(first, *id_column), Msg::bad_id, {core::escape_control(id)});
-      continue;
+      return std::nullopt;
     }
     c.id = id;
     // Raters: every row of the firm names one, or the firm has a single row.
@@ -194,7 +172,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
       ((rater_column && !cell(*row, *rater_column).text.empty()) ? with_rater : without_rater) = true;
     if (with_rater && without_rater) {
       r.error(cell(first, *id_column), Msg::csv_mixed_raters, {id});
-      continue;
+      return std::nullopt;
     }
     for (const auto* row : rows) {
       if (!with_rater) {
@@ -384,19 +362,74 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
                 [](const auto& a, const auto& b) { return a.rater < b.rater; });
       c.evaluation.ratings.push_back(std::move(rating));
     }
-    companies.push_back(std::move(c));
+    return c;
+  }
+}
+
+}  // namespace
+
+std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
+                                             const model::Rubric& rubric, core::Diagnostics& out, unsigned threads) {
+  CsvReader r{table, path, rubric, out};
+  std::vector<model::Company> companies;
+  if (table.records.empty()) {
+    out.push_back(core::make_error({path, 1, 1}, Msg::file_empty));
+    return companies;
+  }
+  const std::size_t errors_before = out.size();
+  const std::vector<Column> columns = read_header(r);
+  if (out.size() != errors_before) return companies;  // the header decides how every row reads
+  const std::size_t width = table.records.front().size();
+  const auto id_column = std::find_if(columns.begin(), columns.end(), [](const Column& c) {
+    return c.kind == ColumnKind::field && c.target == "id";
+  });  // read_header made sure there is one
+
+  // Rows grouped by firm id, in the order firms first appear.
+  std::vector<std::string> order;
+  std::map<std::string, Rows> groups;
+  std::vector<const Rows*> firm_rows;
+  for (std::size_t k = 1; k < table.records.size(); ++k) {
+    const auto& row = table.records[k];
+    if (row.size() != width) {
+      r.error(row.back(), Msg::csv_row_length, {std::to_string(row.size()), std::to_string(width)});
+      continue;
+    }
+    const std::string& id = row[static_cast<std::size_t>(id_column->index)].text;
+    const auto [group, fresh] = groups.try_emplace(id);
+    if (fresh) {
+      order.push_back(id);
+      firm_rows.push_back(&group->second);
+    }
+    group->second.push_back(&row);
+  }
+
+  // Each firm's rows become a company on every core, with its diagnostics
+  // kept apart and added in the order firms first appear.
+  std::vector<std::optional<model::Company>> converted(order.size());
+  std::vector<core::Diagnostics> firm_diagnostics(order.size());
+  if (threads == 0)  // every core, when there are firms enough to share
+    threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
+                                 static_cast<unsigned>(std::max<std::size_t>(order.size() / 64, 1)));
+  core::parallel_for(order.size(), threads, [&](std::size_t f) {
+    CsvReader fr{table, r.path, rubric, firm_diagnostics[f]};
+    converted[f] = read_firm(fr, order[f], *firm_rows[f], columns);
+  });
+  for (std::size_t f = 0; f < order.size(); ++f) {
+    out.insert(out.end(), std::make_move_iterator(firm_diagnostics[f].begin()),
+               std::make_move_iterator(firm_diagnostics[f].end()));
+    if (converted[f]) companies.push_back(std::move(*converted[f]));
   }
   return companies;
 }
 
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
-                                             core::Diagnostics& out, const ReadHook* seen) {
+                                             core::Diagnostics& out, const ReadHook* seen, unsigned threads) {
   auto text = read_text_file(io_path, path, limits, false, out, seen);
   if (!text) return {};
   auto table = parse_csv(*text, path, out);
   if (!table) return {};
-  return read_ratings_csv(*table, path, rubric, out);
+  return read_ratings_csv(*table, path, rubric, out, threads);
 }
 
 }  // namespace ecoscore::load

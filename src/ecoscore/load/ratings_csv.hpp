@@ -23,13 +23,17 @@ inline constexpr std::string_view kCsvCompanyColumns[] = {"id",     "name_ko",  
 // firm's rater), firm fields that differ between its rows. Values keep the
 // cell's place, so check_company (which the caller runs, as for YAML files)
 // names the cell of a value off its scale. Returns the companies read, in
-// file order; the run fails on the errors reported.
+// file order; the run fails on the errors reported. Firms are read on up to
+// `threads` threads (0: every core); the result and the order of the
+// diagnostics do not depend on how many.
 std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
-                                             const model::Rubric& rubric, core::Diagnostics& out);
+                                             const model::Rubric& rubric, core::Diagnostics& out,
+                                             unsigned threads = 0);
 
 // Reads and checks a ratings CSV file (byte checks, CSV, companies).
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
-                                             core::Diagnostics& out, const ReadHook* seen = nullptr);
+                                             core::Diagnostics& out, const ReadHook* seen = nullptr,
+                                             unsigned threads = 0);
 
 }  // namespace ecoscore::load

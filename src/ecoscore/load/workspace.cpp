@@ -271,7 +271,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
         continue;
       }
-      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out, &options.on_read)) {
+      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out, &options.on_read,
+                                       options.threads)) {
         const auto [it, inserted] =
             company_files.emplace(c.id + (options.several_periods ? "@" + c.evaluation.period : ""), path);
         if (!inserted) report(out, c.where, Msg::duplicate_company, {c.id, it->second});
