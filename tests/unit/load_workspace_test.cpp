@@ -268,7 +268,8 @@ TEST(Workspace, RatingsCsvSameResultWhateverTheThreads) {
   {
     std::ofstream f(dir / "ratings.csv");
     f << "id,name_ko,size,period,s-percent,s-boolean\n";
-    for (int n = 0; n < 400; ++n) f << "c" << 1000 + n << ",가" << n << ",micro,2020," << n % 100 << "," << (n % 2 ? "true" : "false") << "\n";
+    for (int n = 0; n < 400; ++n)
+      f << "c" << 1000 + n << ",가" << n << ",micro,2020," << n % 100 << "," << (n % 2 ? "true" : "false") << "\n";
   }
   options.threads = 1;
   const auto a = load::load_workspace({(dir / "ratings.csv").string()}, options);

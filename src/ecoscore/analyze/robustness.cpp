@@ -305,7 +305,8 @@ class Sampler {
     const std::size_t n = cohort_.n;
     t.ranker.rank(t.totals, std::span(rank_of, n));
     if (relative_) return;
-    for (std::size_t b = 0; b + 1 < min_scores_.size(); ++b) count_reached(t.totals.data(), n, min_scores_[b], &t.at_least[b * n]);
+    for (std::size_t b = 0; b + 1 < min_scores_.size(); ++b)
+      count_reached(t.totals.data(), n, min_scores_[b], &t.at_least[b * n]);
   }
 
   const score::Run& run_;
