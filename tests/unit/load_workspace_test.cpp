@@ -223,6 +223,23 @@ TEST(Workspace, OrderOfInputsDoesNotMatter) {
   for (std::size_t i = 0; i < a.companies.size(); ++i) EXPECT_EQ(a.companies[i].id, b.companies[i].id);
 }
 
+// Every diagnostic of loading `input` against the mini rubric with
+// `threads` threads, rendered in English ("no error" when it loads).
+static std::string mini_diagnostics(const std::string& input, unsigned threads) {
+  load::LoadOptions options;
+  options.rubric_file = repo("tests/data/mini/rubric.yaml");
+  options.rubric_dirs = {};
+  options.threads = threads;
+  try {
+    load::load_workspace(std::vector<std::string>{input}, options);
+  } catch (const ecoscore::core::Error& e) {
+    std::string all;
+    for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
+    return all;
+  }
+  return "no error";
+}
+
 TEST(Workspace, RatingsCsvSameResultWhateverTheThreads) {
   // 400 firms in one ratings CSV, some rows with errors the reader reports
   // (an id that is not one, a size that is not one, a firm twice) and some
@@ -240,20 +257,7 @@ TEST(Workspace, RatingsCsvSameResultWhateverTheThreads) {
       if (n % 37 == 0) f << "c" << 1000 + n << ",가,micro,2020,1\n";
     }
   }
-  const auto load = [&](unsigned threads) {
-    load::LoadOptions options;
-    options.rubric_file = repo("tests/data/mini/rubric.yaml");
-    options.rubric_dirs = {};
-    options.threads = threads;
-    try {
-      load::load_workspace(std::vector<std::string>{(dir / "ratings.csv").string()}, options);
-    } catch (const ecoscore::core::Error& e) {
-      std::string all;
-      for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
-      return all;
-    }
-    return std::string("no error");
-  };
+  const auto load = [&](unsigned threads) { return mini_diagnostics((dir / "ratings.csv").string(), threads); };
   const std::string one = load(1);
   EXPECT_NE(one.find("150 is off the scale"), std::string::npos);
   EXPECT_NE(one.find("Bad Id 1000"), std::string::npos);
@@ -302,20 +306,7 @@ TEST(Workspace, SameResultWhateverTheThreads) {
       << "  period: \"2020\"\n  ratings:\n    s-percent: " << (n % 17 == 0 ? 150 : n % 100) << "\n"
       << (n % 23 == 0 ? "  unknown: 1\n" : "");
   }
-  const auto load = [&](unsigned threads) {
-    load::LoadOptions options;
-    options.rubric_file = repo("tests/data/mini/rubric.yaml");
-    options.rubric_dirs = {};
-    options.threads = threads;
-    try {
-      load::load_workspace(std::vector<std::string>{dir.string()}, options);
-    } catch (const ecoscore::core::Error& e) {
-      std::string all;
-      for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
-      return all;
-    }
-    return std::string("no error");
-  };
+  const auto load = [&](unsigned threads) { return mini_diagnostics(dir.string(), threads); };
   const std::string one = load(1);
   EXPECT_NE(one.find("150 is off the scale"), std::string::npos);
   EXPECT_EQ(load(5), one);
