@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "ecoscore/load/workspace.hpp"
+#include "ecoscore/report/writers.hpp"
 #include "ecoscore/score/aggregate.hpp"
 #include "ecoscore/score/normalize.hpp"
 #include "ecoscore/score/score.hpp"
@@ -315,4 +317,41 @@ TEST(Decisions, CorrectionsRescoreAndDowngradesCapTheGrade) {
   EXPECT_EQ(before.find("seorin-chemical")->grade, "good");
   EXPECT_FALSE(before.find("moa-coating")->original.has_value());
   EXPECT_EQ(*before.find("moa-coating")->total, *moa.original->total);
+}
+
+// Scored one firm at a time, as a streaming run scores them while reading,
+// and finished as a cohort: the same scores.json as score_run, with
+// decisions, several raters, pairs and ecosystems (the shipped 2016 cohort).
+TEST(ScoreRun, FirmByFirmThenTheCohortIsTheWholeRun) {
+  const auto json = [](const score::Run& run) {
+    std::ostringstream out;
+    ecoscore::report::RunInfo info;
+    info.threads = 1;
+    ecoscore::report::write_scores_json(out, run, info);
+    return out.str();
+  };
+  for (const auto& [ws, decided] : {std::pair{shipped_2016(), true}, std::pair{mini(), false}}) {
+    const model::Rubric& rubric = ws.rubrics[0];
+    for (const auto method : {model::Method::weighted_mean, model::Method::weighted_geometric}) {
+      score::Options options;
+      options.method = method;
+      ASSERT_TRUE(score::scored_alone(rubric, options));
+      const std::string whole = json(score::score_run(rubric, ws.companies, ws.pairs, options));
+      std::vector<score::CompanyScore> firms;
+      for (auto c = ws.companies.rbegin(); c != ws.companies.rend(); ++c)
+        firms.push_back(score::score_firm(rubric, *c, options));
+      const std::string streamed = json(score::finish_run(rubric, std::move(firms), ws.pairs, options));
+      EXPECT_EQ(streamed, whole) << rubric.id;
+      EXPECT_EQ(whole.find("\"original\": {") != std::string::npos, decided);
+      EXPECT_EQ(whole.find("\"pairs\": []"), std::string::npos);
+    }
+  }
+  // Cohort-relative scores need the whole cohort first.
+  const auto ws = mini();
+  score::Options minmax;
+  minmax.normalization = model::Normalization::minmax;
+  EXPECT_FALSE(score::scored_alone(ws.rubrics[0], minmax));
+  score::Options topsis;
+  topsis.method = model::Method::topsis;
+  EXPECT_FALSE(score::scored_alone(ws.rubrics[0], topsis));
 }

@@ -432,8 +432,69 @@ void apply_downgrades(const model::Rubric& rubric, std::vector<CompanyScore>& co
   }
 }
 
+// The steps over the whole cohort, once every firm is rated and aggregated:
+// TOPSIS, ranks, grades, downgrades, then pairs and ecosystems (unless
+// `with_pairs` is false).
+void finish_cohort(const model::Rubric& rubric, Run& run, const std::vector<model::Pair>& pairs, const Options& options,
+                   bool with_pairs = true) {
+  if (run.method == Method::topsis) apply_topsis(rubric, run.companies);
+  assign_ranks(run.companies, &CompanyScore::rank, [](const CompanyScore&) { return 0; });
+  assign_ranks(run.companies, &CompanyScore::role_rank,
+               [](const CompanyScore& c) { return static_cast<int>(c.company->role()); });
+  run.scored_count = static_cast<int>(std::count_if(run.companies.begin(), run.companies.end(),
+                                                    [](const CompanyScore& c) { return c.scored(); }));
+  assign_grades(rubric, run.companies, run.scored_count);
+  if (options.apply_decisions) apply_downgrades(rubric, run.companies);
+  if (!with_pairs) return;
+
+  for (const auto& p : pairs) {
+    const CompanyScore* large = run.find(p.large);
+    const CompanyScore* sme = run.find(p.sme);
+    if (large && sme) run.pairs.push_back(score_pair(rubric, run.method, *large, *sme));
+  }
+  if (run.method == Method::topsis) apply_topsis_pairs(rubric, run.pairs);
+  std::map<std::string, std::vector<const CompanyScore*>> partners_of;
+  for (const auto& p : run.pairs) partners_of[p.large->id].push_back(run.find(p.sme->id));
+  for (const auto& [large_id, partners] : partners_of)
+    run.ecosystems.push_back(score_ecosystem(rubric, *run.find(large_id), partners));
+}
+
+Run start_run(const model::Rubric& rubric, const Options& options) {
+  Run run;
+  run.rubric = &rubric;
+  run.method = options.method.value_or(rubric.method);
+  run.normalization = options.normalization.value_or(rubric.normalization);
+  return run;
+}
+
 Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& companies,
-               const std::vector<model::Pair>& pairs, const Options& options);
+               const std::vector<model::Pair>& pairs, const Options& options) {
+  Run run = start_run(rubric, options);
+  std::vector<const model::Company*> sorted;
+  for (const auto& c : companies) sorted.push_back(&c);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  // Each firm is rated, and later aggregated, on its own: on every core.
+  run.companies.resize(sorted.size());
+  core::parallel_for(sorted.size(), options.threads, [&](std::size_t k) {
+    run.companies[k] = rate(rubric, *sorted[k], options.apply_decisions);
+  });
+
+  if (run.normalization != model::Normalization::absolute) {
+    for (const auto& dim : rubric.dimensions) {
+      for (const auto& ind : dim.indicators) {
+        std::vector<double*> cohort;
+        for (auto& cs : run.companies)
+          for (auto& is : cs.indicators)
+            if (is.id == ind.id && is.normalized) cohort.push_back(&*is.normalized);
+        normalize_cohort(cohort, run.normalization);
+      }
+    }
+  }
+  core::parallel_for(run.companies.size(), options.threads,
+                     [&](std::size_t k) { aggregate_company(rubric, run.method, run.companies[k]); });
+  finish_cohort(rubric, run, pairs, options);
+  return run;
+}
 
 }  // namespace
 
@@ -474,59 +535,55 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
   return run;
 }
 
-namespace {
-
-Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& companies,
-               const std::vector<model::Pair>& pairs, const Options& options) {
-  Run run;
-  run.rubric = &rubric;
-  run.method = options.method.value_or(rubric.method);
-  run.normalization = options.normalization.value_or(rubric.normalization);
-  std::vector<const model::Company*> sorted;
-  for (const auto& c : companies) sorted.push_back(&c);
-  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-  // Each firm is rated, and later aggregated, on its own: on every core.
-  run.companies.resize(sorted.size());
-  core::parallel_for(sorted.size(), options.threads, [&](std::size_t k) {
-    run.companies[k] = rate(rubric, *sorted[k], options.apply_decisions);
-  });
-
-  if (run.normalization != model::Normalization::absolute) {
-    for (const auto& dim : rubric.dimensions) {
-      for (const auto& ind : dim.indicators) {
-        std::vector<double*> cohort;
-        for (auto& cs : run.companies)
-          for (auto& is : cs.indicators)
-            if (is.id == ind.id && is.normalized) cohort.push_back(&*is.normalized);
-        normalize_cohort(cohort, run.normalization);
-      }
-    }
-  }
-  core::parallel_for(run.companies.size(), options.threads,
-                     [&](std::size_t k) { aggregate_company(rubric, run.method, run.companies[k]); });
-  if (run.method == Method::topsis) apply_topsis(rubric, run.companies);
-  assign_ranks(run.companies, &CompanyScore::rank, [](const CompanyScore&) { return 0; });
-  assign_ranks(run.companies, &CompanyScore::role_rank,
-               [](const CompanyScore& c) { return static_cast<int>(c.company->role()); });
-  run.scored_count = static_cast<int>(std::count_if(run.companies.begin(), run.companies.end(),
-                                                    [](const CompanyScore& c) { return c.scored(); }));
-  assign_grades(rubric, run.companies, run.scored_count);
-  if (options.apply_decisions) apply_downgrades(rubric, run.companies);
-
-  for (const auto& p : pairs) {
-    const CompanyScore* large = run.find(p.large);
-    const CompanyScore* sme = run.find(p.sme);
-    if (large && sme) run.pairs.push_back(score_pair(rubric, run.method, *large, *sme));
-  }
-  if (run.method == Method::topsis) apply_topsis_pairs(rubric, run.pairs);
-  std::map<std::string, std::vector<const CompanyScore*>> partners_of;
-  for (const auto& p : run.pairs) partners_of[p.large->id].push_back(run.find(p.sme->id));
-  for (const auto& [large_id, partners] : partners_of)
-    run.ecosystems.push_back(score_ecosystem(rubric, *run.find(large_id), partners));
-  return run;
+bool scored_alone(const model::Rubric& rubric, const Options& options) {
+  return options.normalization.value_or(rubric.normalization) == model::Normalization::absolute &&
+         options.method.value_or(rubric.method) != Method::topsis;
 }
 
-}  // namespace
+CompanyScore score_firm(const model::Rubric& rubric, const model::Company& company, const Options& options) {
+  CompanyScore cs = rate(rubric, company, options.apply_decisions);
+  aggregate_company(rubric, options.method.value_or(rubric.method), cs);
+  return cs;
+}
+
+Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
+               const std::vector<model::Pair>& pairs, const Options& options) {
+  Run run = start_run(rubric, options);
+  run.companies = std::move(companies);
+  std::sort(run.companies.begin(), run.companies.end(),
+            [](const CompanyScore& a, const CompanyScore& b) { return a.company->id < b.company->id; });
+  const bool any = std::any_of(run.companies.begin(), run.companies.end(),
+                               [](const CompanyScore& c) { return !c.company->decisions.empty(); });
+  if (options.apply_decisions && any) {
+    // The cohort as evaluated, before the decisions: a firm without any is
+    // the same either way, so only firms with decisions are rated again.
+    Options as_evaluated = options;
+    as_evaluated.apply_decisions = false;
+    Run original = start_run(rubric, as_evaluated);
+    original.companies.reserve(run.companies.size());
+    for (const auto& cs : run.companies) {
+      if (cs.company->decisions.empty()) {
+        CompanyScore same;
+        same.company = cs.company;
+        same.dimensions = cs.dimensions;
+        same.total = cs.total;
+        original.companies.push_back(std::move(same));
+      } else {
+        original.companies.push_back(score_firm(rubric, *cs.company, as_evaluated));
+      }
+    }
+    finish_cohort(rubric, original, pairs, as_evaluated, false);
+    for (std::size_t k = 0; k < run.companies.size(); ++k) {
+      CompanyScore& cs = run.companies[k];
+      if (cs.company->decisions.empty()) continue;
+      const CompanyScore& before = original.companies[k];
+      cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
+      for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
+    }
+  }
+  finish_cohort(rubric, run, pairs, options);
+  return run;
+}
 
 RubricWeights rubric_weights(const model::Rubric& rubric) {
   RubricWeights out;

@@ -27,6 +27,24 @@ struct Options {
 Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& companies,
               const std::vector<model::Pair>& pairs, const Options& options);
 
+// Whether each firm's score depends on that firm alone (absolute
+// normalization, and a method other than topsis): then firms can be scored
+// one at a time as they are read (score_firm) and the cohort finished once
+// all are in (finish_run), with the same result as score_run.
+bool scored_alone(const model::Rubric& rubric, const Options& options);
+
+// One firm rated and aggregated: no rank, grade, pairs or decisions'
+// `original` yet. REQUIRES: scored_alone(rubric, options), and the company
+// validated against this rubric. The result points into `company`.
+CompanyScore score_firm(const model::Rubric& rubric, const model::Company& company, const Options& options);
+
+// The cohort steps over firms scored by score_firm, in any order: ranks,
+// grades, decisions (firms with decisions must still hold their ratings, to
+// be rated as evaluated), pairs and ecosystems (pairs' firms must still hold
+// their indicators, for the gaps). The same result as score_run.
+Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
+               const std::vector<model::Pair>& pairs, const Options& options);
+
 // The share of the total each dimension and indicator carries in the rubric
 // as written (all dimensions, every indicator rated).
 struct RubricWeights {
