@@ -255,11 +255,27 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       options.threads ? options.threads
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
+  // A company rated under the given rubric (and its version, unless
+  // re-scoring) is checked on the reading thread too, its findings kept apart
+  // until it is known to be no duplicate and its rubric no broken one; then
+  // `on_company` may take it in.
+  std::vector<core::Diagnostics> early_checks(ws.files.size());
+  std::vector<char> checked_early(ws.files.size(), 0);
   core::parallel_for(ws.files.size(), threads, [&](std::size_t k) {
-    if (fs::path(ws.files[k]).extension() != ".csv")
-      parsed_files[k] =
-          parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
+    if (fs::path(ws.files[k]).extension() == ".csv") return;
+    parsed_files[k] =
+        parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
+    if (!given || !parsed_files[k] || !parsed_files[k]->company) return;
+    model::Company& c = *parsed_files[k]->company;
+    if (c.evaluation.rubric_id != given->id || c.evaluation.rubric_version != given->version) return;
+    check_company(c, *given, early_checks[k]);
+    checked_early[k] = 1;
+    if (options.on_company && !core::has_errors(file_diagnostics[k]) && !core::has_errors(early_checks[k]))
+      options.on_company(*given, c);
   });
+  // Ids of the companies checked early, and what those checks found.
+  std::set<std::string> early;
+  std::vector<std::pair<std::string, core::Diagnostics>> early_found;
   for (std::size_t k = 0; k < ws.files.size(); ++k) {
     const std::string& path = ws.files[k];
     out.insert(out.end(), std::make_move_iterator(file_diagnostics[k].begin()),
@@ -295,10 +311,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       const std::string key =
           parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
       const auto [it, inserted] = company_files.emplace(key, path);
-      if (!inserted && !parsed->company->id.empty())
+      if (!inserted && !parsed->company->id.empty()) {
         report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, it->second});
-      else if (inserted)
+      } else if (inserted) {
+        if (checked_early[k]) {
+          early.insert(key);
+          early_found.emplace_back(parsed->company->evaluation.rubric_id, std::move(early_checks[k]));
+        }
         ws.companies.push_back(std::move(*parsed->company));
+      }
     }
     if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
   }
@@ -327,10 +348,14 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // every core, each company's diagnostics kept apart and added in order.
   std::vector<core::Diagnostics> checks(ws.companies.size());
   std::vector<const model::Rubric*> check_against(ws.companies.size(), nullptr);
+  for (auto& [rubric_id, found] : early_found)
+    if (!broken_rubrics.count(rubric_id))
+      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   for (std::size_t k = 0; k < ws.companies.size(); ++k) {
     const model::Company& c = ws.companies[k];
     core::Diagnostics& found = checks[k];
     const auto& ev = c.evaluation;
+    if (early.count(c.id + (options.several_periods ? "@" + ev.period : ""))) continue;
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
     if (options.rubric_file && !given) continue;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,15 @@ struct LoadOptions {
   unsigned threads = 0;
   // Shown the bytes of every file read (see ReadHook).
   ReadHook on_read;
+  // Given each company of a YAML file as soon as it is read and checked
+  // without errors against rubric_file, on the reading thread (so it must be
+  // thread-safe): a run may score it there and release what it no longer
+  // needs (its ratings), so that a large cohort never sits in memory whole.
+  // Not given: companies of a ratings CSV, companies re-scored from another
+  // version, and companies with errors; these are checked once all files are
+  // read. A company given here may still turn out to be a duplicate, and
+  // another file may still fail the run.
+  std::function<void(const model::Rubric& rubric, model::Company& company)> on_company;
 };
 
 // Everything read from a set of input paths, checked together.
