@@ -44,6 +44,10 @@ int run_score(ScoreOptions options, Context& ctx) {
       if (!ctx.vm[name].defaulted()) throw_usage(fmt::format("--{} needs --robustness", name));
   }
   options.scoring.date = audit::run_date(options.date, std::getenv("SOURCE_DATE_EPOCH"));
+  // Printing a table, scores.json or scores.csv needs no firm's indicators
+  // kept in memory (a run folder's reports do).
+  options.scoring.stream = options.out.empty() && options.format != "md";
+  options.scoring.detail_json = options.format == "json";
   std::unique_ptr<Scored> scored;
   if (!options.out.empty()) {
     RunFolder folder = render_run_folder(options.scoring, way_back(options.out), ctx);

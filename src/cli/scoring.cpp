@@ -7,12 +7,14 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "ecoscore/audit/sha256.hpp"
 #include "ecoscore/core/error.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/core/version.hpp"
 #include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/model/names.hpp"
@@ -83,10 +85,55 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     hashes.emplace(path, std::move(hash));
   };
   auto scored = std::make_unique<Scored>();
+  // A streamed run scores each firm on the thread that read it; a firm
+  // without decisions (which need its ratings to be rated as evaluated) or
+  // several raters on an indicator (which rater agreement needs) keeps only
+  // its totals and dimensions in memory, its indicators in the detail store.
+  std::mutex firms_lock;
+  std::unordered_map<std::string, score::CompanyScore> firms;
+  if (options.stream) {
+    scored->details = std::make_unique<report::DetailStore>(options.detail_json);
+    load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
+      if (!score::scored_alone(rubric, score_options)) return;
+      score::CompanyScore cs = score::score_firm(rubric, c, score_options);
+      const bool raters = std::any_of(c.evaluation.ratings.begin(), c.evaluation.ratings.end(),
+                                      [](const model::Rating& r) { return r.per_rater.size() > 1; });
+      if (c.decisions.empty() && !raters) {
+        scored->details->keep(cs);
+        cs.indicators = {};
+        c.evaluation.ratings = {};
+      }
+      const std::lock_guard lock(firms_lock);
+      firms.insert_or_assign(c.id, std::move(cs));
+    };
+  }
   scored->workspace = load::load_workspace(options.paths, load_options);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
-  scored->run = score::score_run(rubric, scored->workspace.companies, scored->workspace.pairs, score_options);
+  if (options.stream && score::scored_alone(rubric, score_options)) {
+    const auto& companies = scored->workspace.companies;
+    std::vector<score::CompanyScore> scores(companies.size());
+    core::parallel_for(companies.size(), 0, [&](std::size_t k) {
+      const auto found = firms.find(companies[k].id);
+      if (found == firms.end()) {
+        scores[k] = score::score_firm(rubric, companies[k], score_options);  // a ratings CSV's
+        return;
+      }
+      scores[k] = std::move(found->second);
+      scores[k].company = &companies[k];
+    });
+    firms = {};
+    // A pair's gaps compare its firms' indicators: those get them back.
+    std::set<std::string> paired;
+    for (const auto& p : scored->workspace.pairs) paired.insert({p.large, p.sme});
+    for (std::size_t k = 0; k < companies.size(); ++k)
+      if (paired.count(companies[k].id) && scored->details->holds(companies[k].id))
+        scores[k].indicators = scored->details->indicators(companies[k].id);
+    scored->run = score::finish_run(rubric, std::move(scores), scored->workspace.pairs, score_options);
+    scored->info.details = scored->details.get();
+  } else {
+    scored->run = score::score_run(rubric, scored->workspace.companies, scored->workspace.pairs, score_options);
+  }
   auto& info = scored->info;
   info.tool_version = core::kVersion;
   info.lang = options.lang.empty() ? rubric.lang : *core::parse_lang(options.lang);
@@ -103,6 +150,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     }
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
+  if (scored->details && scored->details->size() > 0)
+    ctx.log->info("kept the indicators of {} companies in a temporary file, not in memory", scored->details->size());
   if (options.robustness) {
     analyze::RobustnessOptions r = *options.robustness;
     if (ctx.progress)

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cassert>
 #include <thread>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
 #include "ecoscore/model/names.hpp"
+#include "ecoscore/report/detail_store.hpp"
 #include "ecoscore/report/json_writer.hpp"
 #include "ecoscore/report/writers.hpp"
 
@@ -48,6 +50,37 @@ std::string sha_of(const RunInfo& info, const std::string& path) {
   return it == info.sha256.end() ? std::string() : it->second;
 }
 
+// A firm's indicators array, which stands kIndicatorsDepth deep in scores.json
+// (the document, its companies, the firm).
+constexpr std::size_t kIndicatorsDepth = 3;
+
+void write_indicators(JsonWriter& j, const score::CompanyScore& cs) {
+  j.begin_array();
+  for (const auto& i : cs.indicators) {
+    j.begin_object().field("id", i.id).field("dimension", i.dimension);
+    j.key("raw");
+    raw_value(j, i.raw);
+    j.field("normalized", i.normalized).field("weight", i.weight).field("effective_weight", i.effective_weight);
+    j.field("contribution", i.contribution);
+    j.field("missing", i.missing != score::Missing::none);
+    j.key("missing_kind");
+    if (i.missing == score::Missing::none) j.null(); else j.value(i.missing == score::Missing::absent ? "absent" : "declared");
+    optional_text(j, "missing_reason", i.missing_reason);
+    j.key("raters").begin_array();
+    for (const auto& r : i.per_rater) {
+      j.begin_object().field("rater", r.rater).key("raw");
+      raw_value(j, r.raw);
+      j.field("normalized", r.normalized).end_object();
+    }
+    j.end_array();
+    j.field("rater_spread", i.rater_spread).field("raters_disagree", i.raters_disagree);
+    optional_text(j, "evidence", i.evidence);
+    optional_text(j, "evidence_date", date_text(i.evidence_date));
+    j.end_object();
+  }
+  j.end_array();
+}
+
 void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& info) {
   const model::Company& c = *cs.company;
   j.begin_object().field("id", c.id);
@@ -80,30 +113,15 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
     j.field("weight", d.weight).field("coverage", d.coverage).field("unscored", d.unscored).end_object();
   }
   j.end_array();
-  j.key("indicators").begin_array();
-  for (const auto& i : cs.indicators) {
-    j.begin_object().field("id", i.id).field("dimension", i.dimension);
-    j.key("raw");
-    raw_value(j, i.raw);
-    j.field("normalized", i.normalized).field("weight", i.weight).field("effective_weight", i.effective_weight);
-    j.field("contribution", i.contribution);
-    j.field("missing", i.missing != score::Missing::none);
-    j.key("missing_kind");
-    if (i.missing == score::Missing::none) j.null(); else j.value(i.missing == score::Missing::absent ? "absent" : "declared");
-    optional_text(j, "missing_reason", i.missing_reason);
-    j.key("raters").begin_array();
-    for (const auto& r : i.per_rater) {
-      j.begin_object().field("rater", r.rater).key("raw");
-      raw_value(j, r.raw);
-      j.field("normalized", r.normalized).end_object();
-    }
-    j.end_array();
-    j.field("rater_spread", i.rater_spread).field("raters_disagree", i.raters_disagree);
-    optional_text(j, "evidence", i.evidence);
-    optional_text(j, "evidence_date", date_text(i.evidence_date));
-    j.end_object();
+  j.key("indicators");
+  std::optional<std::string> stored;
+  if (info.details) stored = info.details->indicators_json(c.id);
+  if (stored) {
+    assert(j.depth() == kIndicatorsDepth);
+    j.raw(*stored);
+  } else {
+    write_indicators(j, cs);
   }
-  j.end_array();
   j.key("adjustments").begin_array();
   for (const auto& a : cs.adjustments) {
     j.begin_object().field("id", a.id).field("kind", model::to_string(a.kind)).field("points", a.points);
@@ -176,6 +194,12 @@ void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& comp
 }
 
 }  // namespace
+
+std::string indicators_json(const score::CompanyScore& cs) {
+  JsonWriter piece(kIndicatorsDepth);
+  write_indicators(piece, cs);
+  return piece.take();
+}
 
 void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info) {
   const model::Rubric& rubric = *run.rubric;

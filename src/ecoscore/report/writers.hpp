@@ -13,6 +13,8 @@
 namespace ecoscore::report {
 
 // What the writers need besides the scores: how the run was made.
+class DetailStore;
+
 struct RunInfo {
   std::string tool_version;
   core::Lang lang = core::Lang::ko;
@@ -21,6 +23,10 @@ struct RunInfo {
   std::map<std::string, std::string> sha256;  // input file path -> SHA-256 (hex)
   const analyze::Robustness* robustness = nullptr;  // rank robustness, when the run asked for it
   unsigned threads = 0;  // threads that render a long scores.json (0: every core); the bytes do not depend on it
+  // Where the firms' indicators went when they were scored while read (a
+  // streamed run): scores.json takes a firm's `indicators` array from here
+  // when it holds one.
+  const DetailStore* details = nullptr;
 };
 
 // Every writer takes a stream and computed results; none scores anything.
@@ -28,6 +34,9 @@ struct RunInfo {
 // scores.json: the contract of DESIGN §5 plus pairs and ecosystems. Numbers
 // unrounded at shortest round-trip; keys in a fixed order.
 void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info);
+
+// A firm's `indicators` array, as write_scores_json writes it.
+std::string indicators_json(const score::CompanyScore& cs);
 
 // scores.csv: one row per company, ranked, with dimension scores.
 void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& info);

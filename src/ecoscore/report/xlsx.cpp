@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "ecoscore/core/error.hpp"
+#include "ecoscore/report/temp_file.hpp"
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/report/order.hpp"
 #include "ecoscore/report/views.hpp"
@@ -237,11 +238,9 @@ void write_report_xlsx(std::ostream& out, const score::Run& run, const RunInfo& 
 
 void write_xlsx(std::ostream& out, const std::string& date, const std::string& title,
                 const std::function<void(lxw_workbook*)>& build) {
-  const char* base = std::getenv("TMPDIR");
-  std::string path = std::string(base && *base ? base : "/tmp") + "/ecoscore-xlsx-XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {"no temporary file"})});
-  ::close(fd);
+  const TempFile file = make_temp_file("ecoscore-xlsx");
+  ::close(file.fd);  // libxlsxwriter opens it by name
+  const std::string& path = file.path;
   struct Remove {
     std::string p;
     ~Remove() { ::unlink(p.c_str()); }
