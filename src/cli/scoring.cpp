@@ -90,7 +90,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // several raters on an indicator (which rater agreement needs) keeps only
   // its totals and dimensions in memory, its indicators in the detail store.
   std::mutex firms_lock;
-  std::unordered_map<std::string, score::CompanyScore> firms;
+  std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>> firms;
   if (options.stream) {
     scored->details = std::make_unique<report::DetailStore>(options.detail_json);
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
@@ -100,11 +100,13 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
       if (c.decisions.empty() && !raters) {
         scored->details->keep(cs);
-        cs.indicators = {};
-        c.evaluation.ratings = {};
+        // (Assigning {} would keep their capacity.)
+        cs.indicators = std::vector<score::IndicatorScore>();
+        c.evaluation.ratings = std::vector<model::Rating>();
       }
+      auto kept = std::make_unique<score::CompanyScore>(std::move(cs));
       const std::lock_guard lock(firms_lock);
-      firms.insert_or_assign(c.id, std::move(cs));
+      firms.insert_or_assign(c.id, std::move(kept));
     };
   }
   scored->workspace = load::load_workspace(options.paths, load_options);
@@ -116,13 +118,14 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     core::parallel_for(companies.size(), 0, [&](std::size_t k) {
       const auto found = firms.find(companies[k].id);
       if (found == firms.end()) {
-        scores[k] = score::score_firm(rubric, companies[k], score_options);  // a ratings CSV's
+        scores[k] = score::score_firm(rubric, companies[k], score_options);  // re-scored from another version
         return;
       }
-      scores[k] = std::move(found->second);
+      scores[k] = std::move(*found->second);
       scores[k].company = &companies[k];
+      found->second.reset();
     });
-    firms = {};
+    firms = std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>>();
     // A pair's gaps compare its firms' indicators: those get them back.
     std::set<std::string> paired;
     for (const auto& p : scored->workspace.pairs) paired.insert({p.large, p.sme});
@@ -145,8 +148,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   for (const auto& r : scored->workspace.rubrics) read.insert(r.path);
   for (const auto& path : read)
     if (path != load::kStdin) {
-      const auto hash = hashes.find(path);
-      info.sha256[path] = hash != hashes.end() ? hash->second : audit::sha256_file(load::resolve(options.root, path));
+      if (auto hash = hashes.extract(path))
+        info.sha256.insert(std::move(hash));  // the node itself, not a copy
+      else
+        info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
     }
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());

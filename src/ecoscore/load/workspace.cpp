@@ -4,6 +4,7 @@
 #include <thread>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "ecoscore/core/error.hpp"
@@ -246,10 +247,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // id (and period, when several are allowed) -> path of the first definition
   std::map<std::string, std::string> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
+  ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
   // Parse every YAML file first, on every core: each file's diagnostics are
   // kept apart and merged in file order below, so the result and its
   // messages are the same for any number of threads.
-  std::vector<std::optional<Parsed>> parsed_files(ws.files.size());
+  // (Each file's result is let go as soon as it is merged.)
+  std::vector<std::unique_ptr<Parsed>> parsed_files(ws.files.size());
   std::vector<core::Diagnostics> file_diagnostics(ws.files.size());
   const unsigned threads =
       options.threads ? options.threads
@@ -263,8 +266,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::vector<char> checked_early(ws.files.size(), 0);
   core::parallel_for(ws.files.size(), threads, [&](std::size_t k) {
     if (fs::path(ws.files[k]).extension() == ".csv") return;
-    parsed_files[k] =
-        parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read);
+    if (auto parsed =
+            parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read))
+      parsed_files[k] = std::make_unique<Parsed>(std::move(*parsed));
     if (!given || !parsed_files[k] || !parsed_files[k]->company) return;
     model::Company& c = *parsed_files[k]->company;
     if (c.evaluation.rubric_id != given->id || c.evaluation.rubric_version != given->version) return;
@@ -296,7 +300,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       continue;
     }
-    auto& parsed = parsed_files[k];
+    const std::unique_ptr<Parsed> parsed = std::move(parsed_files[k]);
     if (!parsed) continue;
     if (parsed->rubric) {
       const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
@@ -392,8 +396,14 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     check_against[k] = rubric;
     remember(*rubric);
   }
+  // The companies of a ratings CSV go to `on_company` here, when nothing
+  // has failed so far (a run that fails scores nothing).
+  const bool hand_on = options.on_company && given && !core::has_errors(out);
   core::parallel_for(ws.companies.size(), options.threads, [&](std::size_t k) {
-    if (check_against[k]) check_company(ws.companies[k], *check_against[k], checks[k]);
+    if (!check_against[k]) return;
+    check_company(ws.companies[k], *check_against[k], checks[k]);
+    if (hand_on && check_against[k] == &*given && !core::has_errors(checks[k]))
+      options.on_company(*given, ws.companies[k]);
   });
   for (auto& found : checks)
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

@@ -38,14 +38,14 @@ struct LoadOptions {
   unsigned threads = 0;
   // Shown the bytes of every file read (see ReadHook).
   ReadHook on_read;
-  // Given each company of a YAML file as soon as it is read and checked
-  // without errors against rubric_file, on the reading thread (so it must be
+  // Given each company as soon as it is read and checked without errors
+  // against rubric_file, on the thread that checked it (so it must be
   // thread-safe): a run may score it there and release what it no longer
   // needs (its ratings), so that a large cohort never sits in memory whole.
-  // Not given: companies of a ratings CSV, companies re-scored from another
-  // version, and companies with errors; these are checked once all files are
-  // read. A company given here may still turn out to be a duplicate, and
-  // another file may still fail the run.
+  // A company file's company comes as its file is read, and may still turn
+  // out to be a duplicate, or another file fail the run; a ratings CSV's
+  // come once every file is read, if none failed. Not given: companies
+  // re-scored from another version, and companies with errors.
   std::function<void(const model::Rubric& rubric, model::Company& company)> on_company;
 };
 
