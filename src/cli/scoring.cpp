@@ -92,7 +92,14 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   std::mutex firms_lock;
   std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>> firms;
   if (options.stream) {
-    scored->details = std::make_unique<report::DetailStore>(options.detail_json);
+    try {
+      scored->details = std::make_unique<report::DetailStore>(options.detail_json);
+    } catch (const core::IoError& e) {
+      // Nowhere to put them: every firm stays in memory, as in a run folder.
+      ctx.log->warn("{}; keeping every company in memory", e.what());
+    }
+  }
+  if (scored->details) {
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
       score::CompanyScore cs = score::score_firm(rubric, c, score_options);
@@ -112,7 +119,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   scored->workspace = load::load_workspace(options.paths, load_options);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
-  if (options.stream && score::scored_alone(rubric, score_options)) {
+  if (scored->details && score::scored_alone(rubric, score_options)) {
     const auto& companies = scored->workspace.companies;
     std::vector<score::CompanyScore> scores(companies.size());
     core::parallel_for(companies.size(), 0, [&](std::size_t k) {

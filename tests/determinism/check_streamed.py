@@ -6,7 +6,7 @@ moves its indicators to a temporary file; `score --out` keeps everything in
 memory for the reports. For every shipped cohort, the test cohort, another
 method, a cohort-relative normalization (not streamed) and a ratings CSV, the
 printed scores.json and scores.csv must equal the run folder's, byte for
-byte. The 2016 cohort must really have been streamed: firms moved out of
+byte; so must they when there is no temporary folder to stream to. The 2016 cohort must really have been streamed: firms moved out of
 memory, among them firms of pairs (whose gaps need their indicators back),
 next to firms with decisions and with several raters (kept whole).
 Usage: check_streamed.py ECOSCORE REPO_ROOT
@@ -27,21 +27,24 @@ CASES = [
 ]
 
 
-def run(binary, root, *args):
+def run(binary, root, *args, tmpdir=None):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "TZ": "UTC"}
+    if tmpdir:
+        env["TMPDIR"] = tmpdir
     proc = subprocess.run([binary, *args], cwd=root, env=env, capture_output=True)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)}: exit {proc.returncode}\n{proc.stderr.decode()}")
     return proc.stdout, proc.stderr.decode()
 
 
-def check(binary, root, tmp, rubric, inputs, extra):
+def check(binary, root, tmp, rubric, inputs, extra, tmpdir=None):
     label = " ".join([*inputs, *extra])
     folder = os.path.join(tmp, "run")
     run(binary, root, "score", "-q", "--rubric", rubric, *extra, "--out", folder, "--force", *inputs)
     bad = 0
     for fmt, name in (("json", "scores.json"), ("csv", "scores.csv")):
-        printed, log = run(binary, root, "-v", "score", "--rubric", rubric, *extra, "--format", fmt, *inputs)
+        printed, log = run(binary, root, "-v", "score", "--rubric", rubric, *extra, "--format", fmt, *inputs,
+                           tmpdir=tmpdir)
         with open(os.path.join(folder, name), "rb") as f:
             kept = f.read()
         if printed != kept:
@@ -74,6 +77,13 @@ def main() -> int:
             f.write(exported)
         found, _ = check(binary, root, tmp, "rubrics/winwin-ecosystem-2017.yaml", [csv_path], [])
         bad += found
+        # With nowhere to put the indicators, every firm stays in memory.
+        found, log = check(binary, root, tmp, "rubrics/winwin-ecosystem-2016.yaml", ["companies/2016"], [],
+                           tmpdir=os.path.join(tmp, "missing"))
+        bad += found
+        if "keeping every company in memory" not in log or "kept the indicators" in log:
+            print("no temporary folder: expected every company kept in memory\n" + log[-500:])
+            bad += 1
     print("streamed runs: " + ("ok" if bad == 0 else f"{bad} problems"))
     return 1 if bad else 0
 

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <stdexcept>
 #include <vector>
 
 #include "ecoscore/core/diagnostic.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/message.hpp"
 #include "ecoscore/core/number.hpp"
+#include "ecoscore/core/parallel.hpp"
 #include "ecoscore/core/text.hpp"
 
 namespace core = ecoscore::core;
@@ -187,4 +190,30 @@ TEST(Text, AbbreviateCountsCodePoints) {
   EXPECT_EQ(core::abbreviate("abc", 3), "abc");
   EXPECT_EQ(core::abbreviate("한글한글", 2), "한글...");
   EXPECT_EQ(core::abbreviate("", 0), "");
+}
+
+// A call that throws stops the loop: the exception reaches the caller, from
+// the calling thread or from any other, and no call starts after it.
+TEST(Parallel, AnExceptionStopsTheLoopAndReachesTheCaller) {
+  for (unsigned threads : {1U, 2U, 4U}) {
+    std::atomic<std::size_t> calls{0};
+    const auto throw_at_three = [&](std::size_t k) {
+      ++calls;
+      if (k == 3) throw std::runtime_error("item 3");
+    };
+    // So many calls that, were the loop not stopped, they could not all be
+    // made while the throwing thread is held up.
+    constexpr std::size_t kCount = 1'000'000'000;
+    try {
+      ecoscore::core::parallel_for(kCount, threads, throw_at_three);
+      ADD_FAILURE() << "no exception with " << threads << " threads";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "item 3");
+    }
+    // The other threads finish the call they are in and start no more.
+    EXPECT_LT(calls.load(), kCount) << threads;
+    if (threads == 1) {
+      EXPECT_EQ(calls.load(), 4U);
+    }
+  }
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -11,18 +13,31 @@ namespace ecoscore::core {
 // Calls fn(k) once for each k in [0, count), on up to `threads` threads
 // (0: every core), and returns when all calls are done. Calls for different
 // k may run at once; each writes only its own results, so that what comes
-// out does not depend on the thread count.
+// out does not depend on the thread count. When a call throws, no further
+// calls start, and once the running ones are done the first exception
+// caught is thrown again here (on whichever thread it was thrown).
 template <typename F>
 void parallel_for(std::size_t count, unsigned threads, F&& fn) {
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, count));
   std::atomic<std::size_t> next{0};
+  std::mutex failure_lock;
+  std::exception_ptr failure;
   const auto work = [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < count;) fn(k);
+    try {
+      for (std::size_t k; (k = next.fetch_add(1)) < count;) fn(k);
+    } catch (...) {
+      next = count;
+      const std::lock_guard lock(failure_lock);
+      if (!failure) failure = std::current_exception();
+    }
   };
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }  // every thread joined
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace ecoscore::core

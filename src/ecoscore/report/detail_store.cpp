@@ -12,8 +12,9 @@
 namespace ecoscore::report {
 namespace {
 
-[[noreturn]] void fail(const std::string& what) {
-  throw core::IoError({core::make_error({"(temporary file)", 0, 0}, core::Msg::output_failed, {what})});
+// `path`: where the file was made (it has no name once open).
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+  throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {what})});
 }
 
 template <typename T>
@@ -46,6 +47,7 @@ std::string get_text(std::string_view& in) {
 DetailStore::DetailStore(bool json) : json_(json) {
   const TempFile file = make_temp_file("ecoscore-detail");
   fd_ = file.fd;
+  path_ = file.path;
   ::unlink(file.path.c_str());  // gone with the last descriptor, whatever happens
 }
 
@@ -65,7 +67,7 @@ void DetailStore::keep(const score::CompanyScore& cs) {
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(entry.offset + done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(n < 0 ? std::strerror(errno) : "nothing written");
+    if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "nothing written");
     done += static_cast<std::size_t>(n);
   }
   const std::lock_guard guard(lock_);
@@ -77,7 +79,7 @@ std::string DetailStore::read(std::uint64_t offset, std::size_t size) const {
   for (std::size_t done = 0; done < size;) {
     const ssize_t n = ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(n < 0 ? std::strerror(errno) : "read past its end");
+    if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "read past its end");
     done += static_cast<std::size_t>(n);
   }
   return bytes;

@@ -53,6 +53,7 @@ class DetailStore {
 
   bool json_;
   int fd_ = -1;
+  std::string path_;  // for messages: the file is unlinked once open
   std::atomic<std::uint64_t> end_{0};
   mutable std::mutex lock_;
   std::unordered_map<std::string, Entry> entries_;
