@@ -47,7 +47,6 @@ int run_score(ScoreOptions options, Context& ctx) {
   // Printing a table, scores.json or scores.csv needs no firm's indicators
   // kept in memory (a run folder's reports do).
   options.scoring.stream = options.out.empty() && options.format != "md";
-  options.scoring.detail_json = options.format == "json";
   std::unique_ptr<Scored> scored;
   if (!options.out.empty()) {
     RunFolder folder = render_run_folder(options.scoring, way_back(options.out), ctx);

@@ -93,7 +93,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>> firms;
   if (options.stream) {
     try {
-      scored->details = std::make_unique<report::DetailStore>(options.detail_json);
+      scored->details = std::make_unique<score::DetailStore>();
     } catch (const core::IoError& e) {
       // Nowhere to put them: every firm stays in memory, as in a run folder.
       ctx.log->warn("{}; keeping every company in memory", e.what());

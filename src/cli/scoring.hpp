@@ -10,8 +10,8 @@
 #include "ecoscore/audit/manifest.hpp"
 #include "ecoscore/audit/publish.hpp"
 #include "ecoscore/load/workspace.hpp"
-#include "ecoscore/report/detail_store.hpp"
 #include "ecoscore/report/writers.hpp"
+#include "ecoscore/score/detail_store.hpp"
 #include "ecoscore/score/score.hpp"
 
 namespace ecoscore::cli {
@@ -30,12 +30,11 @@ struct ScoringOptions {
   bool show_warnings = true;  // verify re-runs quietly: the run showed them
   std::optional<analyze::RobustnessOptions> robustness;  // score --robustness: also in the reports
   // Score each firm as soon as it is read and move its indicators out of
-  // memory (into a report::DetailStore, with their scores.json array when
-  // `detail_json`), for outputs that need no more than totals, dimensions
-  // and that array: a national cohort then fits in memory. Only when each
-  // firm's score depends on it alone (score::scored_alone); same bytes out.
+  // memory (into a score::DetailStore), for outputs that need no more than
+  // totals, dimensions and scores.json: a national cohort then fits in
+  // memory. Only when each firm's score depends on it alone
+  // (score::scored_alone); the same bytes out.
   bool stream = false;
-  bool detail_json = false;
 };
 
 // The options of rank robustness, as typed (parsed strictly by parse_robustness).
@@ -62,7 +61,7 @@ struct Scored {
   score::Run run;
   report::RunInfo info;
   std::optional<analyze::Robustness> robustness;  // when asked; info.robustness points here
-  std::unique_ptr<report::DetailStore> details;   // a streamed run's indicators; info.details points here
+  std::unique_ptr<score::DetailStore> details;   // a streamed run's indicators; info.details points here
 
   Scored() = default;
   Scored(const Scored&) = delete;

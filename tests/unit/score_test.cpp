@@ -6,6 +6,7 @@
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/report/writers.hpp"
 #include "ecoscore/score/aggregate.hpp"
+#include "ecoscore/score/detail_store.hpp"
 #include "ecoscore/score/normalize.hpp"
 #include "ecoscore/score/score.hpp"
 
@@ -354,4 +355,55 @@ TEST(ScoreRun, FirmByFirmThenTheCohortIsTheWholeRun) {
   score::Options topsis;
   topsis.method = model::Method::topsis;
   EXPECT_FALSE(score::scored_alone(ws.rubrics[0], topsis));
+}
+
+// The detail store gives back every indicator of every firm as scored:
+// raters, declared gaps and their reasons, evidence and dates, doubles bit
+// for bit (the shipped 2016 cohort has all of these).
+TEST(DetailStore, GivesBackEveryIndicatorAsScored) {
+  const auto ws = shipped_2016();
+  const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
+  score::DetailStore store;
+  for (const auto& cs : run.companies) store.keep(cs);
+  EXPECT_EQ(store.size(), run.companies.size());
+  EXPECT_FALSE(store.holds("no-such-firm"));
+  EXPECT_TRUE(store.indicators("no-such-firm").empty());
+  const auto same_value = [](const std::optional<model::Value>& a, const std::optional<model::Value>& b) {
+    return a.has_value() == b.has_value() && (!a || *a == *b);
+  };
+  std::size_t raters = 0, declared = 0, dated = 0;
+  for (const auto& cs : run.companies) {
+    const auto back = store.indicators(cs.company->id);
+    ASSERT_EQ(back.size(), cs.indicators.size()) << cs.company->id;
+    for (std::size_t k = 0; k < back.size(); ++k) {
+      const score::IndicatorScore& a = cs.indicators[k];
+      const score::IndicatorScore& b = back[k];
+      EXPECT_EQ(a.id, b.id);
+      EXPECT_EQ(a.dimension, b.dimension);
+      EXPECT_TRUE(same_value(a.raw, b.raw)) << a.id;
+      ASSERT_EQ(a.per_rater.size(), b.per_rater.size());
+      for (std::size_t r = 0; r < a.per_rater.size(); ++r) {
+        EXPECT_EQ(a.per_rater[r].rater, b.per_rater[r].rater);
+        EXPECT_EQ(a.per_rater[r].raw, b.per_rater[r].raw);
+        EXPECT_EQ(a.per_rater[r].normalized, b.per_rater[r].normalized);
+      }
+      EXPECT_EQ(a.rater_spread, b.rater_spread);
+      EXPECT_EQ(a.raters_disagree, b.raters_disagree);
+      EXPECT_EQ(a.normalized, b.normalized);
+      EXPECT_EQ(a.missing, b.missing);
+      EXPECT_EQ(a.missing_reason, b.missing_reason);
+      EXPECT_EQ(a.scored_as, b.scored_as);
+      EXPECT_EQ(a.weight, b.weight);
+      EXPECT_EQ(a.effective_weight, b.effective_weight);
+      EXPECT_EQ(a.contribution, b.contribution);
+      EXPECT_EQ(a.evidence, b.evidence);
+      EXPECT_EQ(a.evidence_date, b.evidence_date);
+      raters += a.per_rater.size() > 1;
+      declared += a.missing == score::Missing::declared && !a.missing_reason.empty();
+      dated += a.evidence_date.has_value();
+    }
+  }
+  EXPECT_GT(raters, 0U);
+  EXPECT_GT(declared, 0U);
+  EXPECT_GT(dated, 0U);
 }

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cassert>
 #include <thread>
 
 #include <fmt/format.h>
@@ -8,9 +7,9 @@
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
 #include "ecoscore/model/names.hpp"
-#include "ecoscore/report/detail_store.hpp"
 #include "ecoscore/report/json_writer.hpp"
 #include "ecoscore/report/writers.hpp"
+#include "ecoscore/score/detail_store.hpp"
 
 namespace ecoscore::report {
 namespace {
@@ -50,13 +49,9 @@ std::string sha_of(const RunInfo& info, const std::string& path) {
   return it == info.sha256.end() ? std::string() : it->second;
 }
 
-// A firm's indicators array, which stands kIndicatorsDepth deep in scores.json
-// (the document, its companies, the firm).
-constexpr std::size_t kIndicatorsDepth = 3;
-
-void write_indicators(JsonWriter& j, const score::CompanyScore& cs) {
+void write_indicators(JsonWriter& j, const std::vector<score::IndicatorScore>& indicators) {
   j.begin_array();
-  for (const auto& i : cs.indicators) {
+  for (const auto& i : indicators) {
     j.begin_object().field("id", i.id).field("dimension", i.dimension);
     j.key("raw");
     raw_value(j, i.raw);
@@ -114,14 +109,10 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   }
   j.end_array();
   j.key("indicators");
-  std::optional<std::string> stored;
-  if (info.details) stored = info.details->indicators_json(c.id);
-  if (stored) {
-    assert(j.depth() == kIndicatorsDepth);
-    j.raw(*stored);
-  } else {
-    write_indicators(j, cs);
-  }
+  // A streamed run's firm has its indicators in the detail store.
+  std::vector<score::IndicatorScore> kept;
+  if (cs.indicators.empty() && info.details) kept = info.details->indicators(c.id);
+  write_indicators(j, cs.indicators.empty() ? kept : cs.indicators);
   j.key("adjustments").begin_array();
   for (const auto& a : cs.adjustments) {
     j.begin_object().field("id", a.id).field("kind", model::to_string(a.kind)).field("points", a.points);
@@ -194,12 +185,6 @@ void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& comp
 }
 
 }  // namespace
-
-std::string indicators_json(const score::CompanyScore& cs) {
-  JsonWriter piece(kIndicatorsDepth);
-  write_indicators(piece, cs);
-  return piece.take();
-}
 
 void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info) {
   const model::Rubric& rubric = *run.rubric;

@@ -10,11 +10,13 @@
 #include "ecoscore/score/result.hpp"
 #include "ecoscore/score/score.hpp"
 
+namespace ecoscore::score {
+class DetailStore;
+}  // namespace ecoscore::score
+
 namespace ecoscore::report {
 
 // What the writers need besides the scores: how the run was made.
-class DetailStore;
-
 struct RunInfo {
   std::string tool_version;
   core::Lang lang = core::Lang::ko;
@@ -24,9 +26,9 @@ struct RunInfo {
   const analyze::Robustness* robustness = nullptr;  // rank robustness, when the run asked for it
   unsigned threads = 0;  // threads that render a long scores.json (0: every core); the bytes do not depend on it
   // Where the firms' indicators went when they were scored while read (a
-  // streamed run): scores.json takes a firm's `indicators` array from here
-  // when it holds one.
-  const DetailStore* details = nullptr;
+  // streamed run): scores.json takes a firm's indicators from here when its
+  // own list is empty.
+  const score::DetailStore* details = nullptr;
 };
 
 // Every writer takes a stream and computed results; none scores anything.
@@ -34,9 +36,6 @@ struct RunInfo {
 // scores.json: the contract of DESIGN §5 plus pairs and ecosystems. Numbers
 // unrounded at shortest round-trip; keys in a fixed order.
 void write_scores_json(std::ostream& out, const score::Run& run, const RunInfo& info);
-
-// A firm's `indicators` array, as write_scores_json writes it.
-std::string indicators_json(const score::CompanyScore& cs);
 
 // scores.csv: one row per company, ranked, with dimension scores.
 void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& info);

@@ -13,7 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "ecoscore/core/error.hpp"
-#include "ecoscore/report/temp_file.hpp"
+#include "ecoscore/core/temp_file.hpp"
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/report/order.hpp"
 #include "ecoscore/report/views.hpp"
@@ -238,7 +238,7 @@ void write_report_xlsx(std::ostream& out, const score::Run& run, const RunInfo& 
 
 void write_xlsx(std::ostream& out, const std::string& date, const std::string& title,
                 const std::function<void(lxw_workbook*)>& build) {
-  const TempFile file = make_temp_file("ecoscore-xlsx");
+  const core::TempFile file = core::make_temp_file("ecoscore-xlsx");
   ::close(file.fd);  // libxlsxwriter opens it by name
   const std::string& path = file.path;
   struct Remove {

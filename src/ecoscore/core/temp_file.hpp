@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace ecoscore::report {
+namespace ecoscore::core {
 
 // A new temporary file in $TMPDIR (else /tmp), named `prefix`-XXXXXX, open
 // for reading and writing. Throws core::IoError when none can be made.
@@ -12,4 +12,4 @@ struct TempFile {
 };
 TempFile make_temp_file(const std::string& prefix);
 
-}  // namespace ecoscore::report
+}  // namespace ecoscore::core

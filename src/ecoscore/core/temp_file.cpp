@@ -1,4 +1,4 @@
-#include "ecoscore/report/temp_file.hpp"
+#include "ecoscore/core/temp_file.hpp"
 
 #include <stdlib.h>
 
@@ -6,15 +6,15 @@
 
 #include "ecoscore/core/error.hpp"
 
-namespace ecoscore::report {
+namespace ecoscore::core {
 
 TempFile make_temp_file(const std::string& prefix) {
   const char* base = std::getenv("TMPDIR");
   TempFile file{-1, std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX"};
   file.fd = ::mkstemp(file.path.data());
   if (file.fd < 0)
-    throw core::IoError({core::make_error({file.path, 0, 0}, core::Msg::output_failed, {"no temporary file"})});
+    throw IoError({make_error({file.path, 0, 0}, Msg::output_failed, {"no temporary file"})});
   return file;
 }
 
-}  // namespace ecoscore::report
+}  // namespace ecoscore::core
