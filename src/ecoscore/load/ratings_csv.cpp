@@ -369,7 +369,8 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
 }  // namespace
 
 std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
-                                             const model::Rubric& rubric, core::Diagnostics& out, unsigned threads) {
+                                             const model::Rubric& rubric, core::Diagnostics& out, unsigned threads,
+                                             const FirmHook* on_firm, std::vector<core::Diagnostics>* found) {
   CsvReader r{table, path, rubric, out};
   std::vector<model::Company> companies;
   if (table.records.empty()) {
@@ -410,26 +411,31 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   if (threads == 0)  // every core, when there are firms enough to share
     threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                  static_cast<unsigned>(std::max<std::size_t>(order.size() / 64, 1)));
+  std::vector<core::Diagnostics> firm_found(on_firm ? order.size() : 0);
   core::parallel_for(order.size(), threads, [&](std::size_t f) {
     CsvReader fr{table, r.path, rubric, firm_diagnostics[f]};
     converted[f] = read_firm(fr, order[f], *firm_rows[f], columns);
+    if (on_firm && converted[f]) (*on_firm)(*converted[f], !core::has_errors(firm_diagnostics[f]), firm_found[f]);
   });
   for (std::size_t f = 0; f < order.size(); ++f) {
     out.insert(out.end(), std::make_move_iterator(firm_diagnostics[f].begin()),
                std::make_move_iterator(firm_diagnostics[f].end()));
-    if (converted[f]) companies.push_back(std::move(*converted[f]));
+    if (!converted[f]) continue;
+    companies.push_back(std::move(*converted[f]));
+    if (found) found->push_back(on_firm ? std::move(firm_found[f]) : core::Diagnostics());
   }
   return companies;
 }
 
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
-                                             core::Diagnostics& out, const ReadHook* seen, unsigned threads) {
+                                             core::Diagnostics& out, const ReadHook* seen, unsigned threads,
+                                             const FirmHook* on_firm, std::vector<core::Diagnostics>* found) {
   auto text = read_text_file(io_path, path, limits, false, out, seen);
   if (!text) return {};
   auto table = parse_csv(*text, path, out);
   if (!table) return {};
-  return read_ratings_csv(*table, path, rubric, out, threads);
+  return read_ratings_csv(*table, path, rubric, out, threads, on_firm, found);
 }
 
 }  // namespace ecoscore::load

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,14 +27,22 @@ inline constexpr std::string_view kCsvCompanyColumns[] = {"id",     "name_ko",  
 // file order; the run fails on the errors reported. Firms are read on up to
 // `threads` threads (0: every core); the result and the order of the
 // diagnostics do not depend on how many.
+//
+// `on_firm`, when given, is shown each firm as soon as it is read, on the
+// thread that read it: whether the firm was read without errors, and a list
+// for what it finds (load_workspace checks the firm there). Those lists come
+// back in `found`, one per company returned.
+using FirmHook = std::function<void(model::Company& company, bool read_cleanly, core::Diagnostics& found)>;
 std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::string& path,
                                              const model::Rubric& rubric, core::Diagnostics& out,
-                                             unsigned threads = 0);
+                                             unsigned threads = 0, const FirmHook* on_firm = nullptr,
+                                             std::vector<core::Diagnostics>* found = nullptr);
 
 // Reads and checks a ratings CSV file (byte checks, CSV, companies).
 std::vector<model::Company> load_ratings_csv(const std::string& io_path, const std::string& path,
                                              const model::Rubric& rubric, const Limits& limits,
                                              core::Diagnostics& out, const ReadHook* seen = nullptr,
-                                             unsigned threads = 0);
+                                             unsigned threads = 0, const FirmHook* on_firm = nullptr,
+                                             std::vector<core::Diagnostics>* found = nullptr);
 
 }  // namespace ecoscore::load

@@ -259,9 +259,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
   // A company rated under the given rubric (and its version, unless
-  // re-scoring) is checked on the reading thread too, its findings kept apart
-  // until it is known to be no duplicate and its rubric no broken one; then
-  // `on_company` may take it in.
+  // re-scoring) is checked on the reading thread too, and handed to
+  // `on_company` there; its findings are kept apart until it is known to be
+  // no duplicate and its rubric no broken one.
   std::vector<core::Diagnostics> early_checks(ws.files.size());
   std::vector<char> checked_early(ws.files.size(), 0);
   core::parallel_for(ws.files.size(), threads, [&](std::size_t k) {
@@ -291,12 +291,26 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
         continue;
       }
-      for (auto& c : load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out, &options.on_read,
-                                       options.threads)) {
-        const auto [it, inserted] =
-            company_files.emplace(c.id + (options.several_periods ? "@" + c.evaluation.period : ""), path);
-        if (!inserted) report(out, c.where, Msg::duplicate_company, {c.id, it->second});
-        else ws.companies.push_back(std::move(c));
+      // Each firm is checked on the thread that read it, as a company file's
+      // company is, and handed on there.
+      const FirmHook check_early = [&](model::Company& c, bool read_cleanly, core::Diagnostics& found) {
+        check_company(c, *given, found);
+        if (options.on_company && read_cleanly && !core::has_errors(found)) options.on_company(*given, c);
+      };
+      std::vector<core::Diagnostics> checked;
+      auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
+                                        &options.on_read, options.threads, &check_early, &checked);
+      for (std::size_t i = 0; i < companies.size(); ++i) {
+        model::Company& c = companies[i];
+        const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
+        const auto [it, inserted] = company_files.emplace(key, path);
+        if (!inserted) {
+          report(out, c.where, Msg::duplicate_company, {c.id, it->second});
+          continue;
+        }
+        early.insert(key);
+        early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[i]));
+        ws.companies.push_back(std::move(c));
       }
       continue;
     }
@@ -396,14 +410,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     check_against[k] = rubric;
     remember(*rubric);
   }
-  // The companies of a ratings CSV go to `on_company` here, when nothing
-  // has failed so far (a run that fails scores nothing).
-  const bool hand_on = options.on_company && given && !core::has_errors(out);
   core::parallel_for(ws.companies.size(), options.threads, [&](std::size_t k) {
-    if (!check_against[k]) return;
-    check_company(ws.companies[k], *check_against[k], checks[k]);
-    if (hand_on && check_against[k] == &*given && !core::has_errors(checks[k]))
-      options.on_company(*given, ws.companies[k]);
+    if (check_against[k]) check_company(ws.companies[k], *check_against[k], checks[k]);
   });
   for (auto& found : checks)
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

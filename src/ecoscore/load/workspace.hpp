@@ -42,10 +42,10 @@ struct LoadOptions {
   // against rubric_file, on the thread that checked it (so it must be
   // thread-safe): a run may score it there and release what it no longer
   // needs (its ratings), so that a large cohort never sits in memory whole.
-  // A company file's company comes as its file is read, and may still turn
-  // out to be a duplicate, or another file fail the run; a ratings CSV's
-  // come once every file is read, if none failed. Not given: companies
-  // re-scored from another version, and companies with errors.
+  // A company comes as its file (or its rows of a ratings CSV) is read, and
+  // may still turn out to be a duplicate, or another file fail the run. Not
+  // given: companies re-scored from another version, and companies with
+  // errors.
   std::function<void(const model::Rubric& rubric, model::Company& company)> on_company;
 };
 
