@@ -35,11 +35,13 @@ bool is_yaml_name(const fs::path& p) {
 struct Parsed {
   std::string path;
   FileKind kind = FileKind::unknown;
-  std::optional<model::Rubric> rubric;
+  // (Rubrics and AHP files are rare: held apart, so that a cohort's worth of
+  // parsed company files stays small.)
+  std::unique_ptr<model::Rubric> rubric;
   std::string broken_rubric_id;  // the id a rubric that failed to load gives itself
   std::optional<model::Company> company;
   std::vector<model::Pair> pairs;
-  std::optional<model::Ahp> ahp;
+  std::unique_ptr<model::Ahp> ahp;
 };
 
 std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
@@ -55,7 +57,7 @@ std::optional<Parsed> parse_file(const std::string& path, const std::string& bas
   Reader reader(path, out);
   switch (parsed.kind) {
     case FileKind::rubric:
-      parsed.rubric = read_rubric(*root, reader);
+      if (auto rubric = read_rubric(*root, reader)) parsed.rubric = std::make_unique<model::Rubric>(std::move(*rubric));
       if (!parsed.rubric) {
         const Node* head = root->find("rubric");
         const Node* id = head ? head->find("id") : nullptr;
@@ -64,7 +66,9 @@ std::optional<Parsed> parse_file(const std::string& path, const std::string& bas
       break;
     case FileKind::company: parsed.company = read_company(*root, reader); break;
     case FileKind::pairs: parsed.pairs = read_pairs(*root, reader); break;
-    case FileKind::ahp: parsed.ahp = read_ahp_file(*root, reader, ahp_method); break;  // checked; nothing to score
+    case FileKind::ahp:  // checked; nothing to score
+      if (auto ahp = read_ahp_file(*root, reader, ahp_method)) parsed.ahp = std::make_unique<model::Ahp>(std::move(*ahp));
+      break;
     case FileKind::unknown:
       if (root->is_mapping())
         report(out, {path, root->line, root->column}, Msg::unknown_file_kind, {});
