@@ -496,6 +496,18 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
   return run;
 }
 
+// Each firm with decisions keeps its result as evaluated (the firm at the
+// same place in `original`) and the decisions applied to it.
+void keep_originals(Run& run, const Run& original) {
+  for (std::size_t k = 0; k < run.companies.size(); ++k) {
+    CompanyScore& cs = run.companies[k];
+    if (cs.company->decisions.empty()) continue;
+    const CompanyScore& before = original.companies[k];
+    cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
+    for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
+  }
+}
+
 }  // namespace
 
 const DimensionScore* CompanyScore::dimension(std::string_view wanted) const {
@@ -525,13 +537,7 @@ Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& co
   Options as_evaluated = options;
   as_evaluated.apply_decisions = false;
   const Run original = score_once(rubric, companies, pairs, as_evaluated);
-  for (std::size_t k = 0; k < run.companies.size(); ++k) {
-    CompanyScore& cs = run.companies[k];
-    if (cs.company->decisions.empty()) continue;
-    const CompanyScore& before = original.companies[k];
-    cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
-    for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
-  }
+  keep_originals(run, original);
   return run;
 }
 
@@ -573,13 +579,7 @@ Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
       }
     }
     finish_cohort(rubric, original, pairs, as_evaluated, false);
-    for (std::size_t k = 0; k < run.companies.size(); ++k) {
-      CompanyScore& cs = run.companies[k];
-      if (cs.company->decisions.empty()) continue;
-      const CompanyScore& before = original.companies[k];
-      cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
-      for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
-    }
+    keep_originals(run, original);
   }
   finish_cohort(rubric, run, pairs, options);
   return run;
