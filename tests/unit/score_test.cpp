@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -355,6 +356,27 @@ TEST(ScoreRun, FirmByFirmThenTheCohortIsTheWholeRun) {
   score::Options topsis;
   topsis.method = model::Method::topsis;
   EXPECT_FALSE(score::scored_alone(ws.rubrics[0], topsis));
+}
+
+// Re-scored under a rubric that has no place for some of a firm's ratings
+// (an indicator removed, a dimension no longer judging the firm's role), the
+// score names each of them, in id order; with a place for all, none.
+TEST(ScoreRun, ReScoringNamesTheRatingsWithNoPlace) {
+  const auto ws = mini();
+  const model::Company& large = *std::find_if(ws.companies.begin(), ws.companies.end(),
+                                              [](const model::Company& c) { return c.id == "large-a"; });
+  EXPECT_TRUE(score::score_firm(ws.rubrics[0], large, {}).dropped.empty());
+  model::Rubric newer = ws.rubrics[0];
+  auto& conduct = newer.dimensions[0];
+  ASSERT_EQ(conduct.id, "conduct");
+  ASSERT_EQ(conduct.indicators[1].id, "c-numeric");
+  conduct.indicators.pop_back();
+  auto& shared = newer.dimensions[2];
+  ASSERT_EQ(shared.id, "shared");
+  shared.roles = {model::Role::sme};
+  newer.index_indicators();
+  const score::CompanyScore cs = score::score_firm(newer, large, {});
+  EXPECT_EQ(cs.dropped, (std::vector<std::string>{"c-numeric", "x-bands", "x-levels"}));
 }
 
 // The detail store gives back every indicator of every firm as scored:

@@ -399,11 +399,14 @@ std::string_view expected_kind(model::ScaleKind kind) {
   }
 }
 
+// `doc_path()` gives the value's path in the document; it is only built for
+// a value found wrong.
+template <typename DocPath>
 void check_value(const model::Value& value, const model::Indicator& ind, const core::SourceLocation& where,
-                 const std::string& doc_path, core::Diagnostics& out) {
+                 const DocPath& doc_path, core::Diagnostics& out) {
   using model::ScaleKind;
   const auto report = [&](Msg msg, std::vector<std::string> args, std::string suggestion = {}) {
-    out.push_back(core::make_error(where, msg, std::move(args), std::move(suggestion), doc_path));
+    out.push_back(core::make_error(where, msg, std::move(args), std::move(suggestion), doc_path()));
   };
   const auto& s = ind.scale;
   const bool wants_number = s.kind == ScaleKind::likert || s.kind == ScaleKind::numeric ||
@@ -426,10 +429,11 @@ void check_value(const model::Value& value, const model::Indicator& ind, const c
       report(Msg::value_wrong_type, {ind.id, std::string(expected_kind(s.kind)), describe_value(value)});
       return;
     }
-    std::vector<std::string> ids;
-    for (const auto& l : s.levels) ids.push_back(l.id);
-    if (std::find(ids.begin(), ids.end(), *t) == ids.end())
+    if (std::none_of(s.levels.begin(), s.levels.end(), [&](const auto& l) { return l.id == *t; })) {
+      std::vector<std::string> ids;
+      for (const auto& l : s.levels) ids.push_back(l.id);
       report(Msg::unknown_level, {core::escape_control(*t), ind.id}, core::closest_match(*t, ids));
+    }
   }
 }
 
@@ -463,8 +467,9 @@ void check_company_rescore(const model::Company& company, const model::Rubric& n
       out.push_back(core::make_warning(rating.where, Msg::rating_dropped, {rating.indicator, newer.reference()}, {}, p));
       continue;
     }
-    if (rating.value) check_value(*rating.value, *ind, rating.where, p, out);
-    for (const auto& rv : rating.per_rater) check_value(rv.value, *ind, rv.where, p + "/values/" + rv.rater, out);
+    if (rating.value) check_value(*rating.value, *ind, rating.where, [&] { return p; }, out);
+    for (const auto& rv : rating.per_rater)
+      check_value(rv.value, *ind, rv.where, [&] { return p + "/values/" + rv.rater; }, out);
   }
   report_missing(company, newer, out);
   for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {
@@ -477,11 +482,18 @@ void check_company_rescore(const model::Company& company, const model::Rubric& n
 
 namespace {
 
+// The rubric's indicator ids, for suggestions.
+std::vector<std::string> indicator_ids(const model::Rubric& rubric) {
+  std::vector<std::string> ids;
+  for (const auto& d : rubric.dimensions)
+    for (const auto& i : d.indicators) ids.push_back(i.id);
+  return ids;
+}
+
 // Decisions name indicators, raters, values and grades of the rubric.
 void check_decisions(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
-  std::vector<std::string> indicator_ids, grade_ids, rater_ids;
-  for (const auto& d : rubric.dimensions)
-    for (const auto& i : d.indicators) indicator_ids.push_back(i.id);
+  if (company.decisions.empty()) return;
+  std::vector<std::string> grade_ids, rater_ids;
   for (const auto& g : rubric.grades.bands) grade_ids.push_back(g.id);
   for (const auto& r : company.evaluation.raters) rater_ids.push_back(r.id);
   for (std::size_t k = 0; k < company.decisions.size(); ++k) {
@@ -495,7 +507,7 @@ void check_decisions(const model::Company& company, const model::Rubric& rubric,
     const auto [dim, ind] = rubric.find_indicator(d.indicator);
     if (!ind) {
       out.push_back(core::make_error(d.where, Msg::unknown_indicator, {d.indicator, rubric.reference()},
-                                     core::closest_match(d.indicator, indicator_ids), p));
+                                     core::closest_match(d.indicator, indicator_ids(rubric)), p));
       continue;
     }
     if (!dim->applies_to(company.role())) {
@@ -503,11 +515,11 @@ void check_decisions(const model::Company& company, const model::Rubric& rubric,
                                      {d.indicator, dim->id, std::string(model::to_string(company.size))}, {}, p));
       continue;
     }
-    if (d.value) check_value(*d.value, *ind, d.where, p, out);
+    if (d.value) check_value(*d.value, *ind, d.where, [&] { return p; }, out);
     for (const auto& rv : d.per_rater) {
       if (std::find(rater_ids.begin(), rater_ids.end(), rv.rater) == rater_ids.end())
         out.push_back(core::make_error(rv.where, Msg::unknown_rater, {rv.rater}, core::closest_match(rv.rater, rater_ids), p));
-      check_value(rv.value, *ind, rv.where, p, out);
+      check_value(rv.value, *ind, rv.where, [&] { return p; }, out);
     }
   }
 }
@@ -525,33 +537,31 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
            {ev.rubric_id, ev.rubric_version, rubric.version});
     return;
   }
-  std::vector<std::string> indicator_ids;
-  for (const auto& d : rubric.dimensions)
-    for (const auto& i : d.indicators) indicator_ids.push_back(i.id);
   std::vector<std::string> rater_ids;
   for (const auto& r : ev.raters) rater_ids.push_back(r.id);
 
   const model::Role role = company.role();
   for (const auto& rating : ev.ratings) {
-    const std::string p = "/evaluation/ratings/" + rating.indicator;
+    const auto path = [&] { return "/evaluation/ratings/" + rating.indicator; };
     const auto [dim, ind] = rubric.find_indicator(rating.indicator);
     if (!ind) {
-      report(rating.where, p, Msg::unknown_indicator, {rating.indicator, rubric.reference()},
-             core::closest_match(rating.indicator, indicator_ids));
+      report(rating.where, path(), Msg::unknown_indicator, {rating.indicator, rubric.reference()},
+             core::closest_match(rating.indicator, indicator_ids(rubric)));
       continue;
     }
     if (!dim->applies_to(role)) {
-      report(rating.where, p, Msg::rating_not_applicable,
+      report(rating.where, path(), Msg::rating_not_applicable,
              {rating.indicator, dim->id, std::string(model::to_string(company.size))});
       continue;
     }
     if (rating.is_missing() && rubric.missing.policy == model::MissingPolicy::fail)
-      report(rating.where, p, Msg::rating_missing, {rating.indicator, "fail"});
-    if (rating.value) check_value(*rating.value, *ind, rating.where, p, out);
+      report(rating.where, path(), Msg::rating_missing, {rating.indicator, "fail"});
+    if (rating.value) check_value(*rating.value, *ind, rating.where, path, out);
     for (const auto& rv : rating.per_rater) {
+      const auto rater_path = [&] { return path() + "/values/" + rv.rater; };
       if (std::find(rater_ids.begin(), rater_ids.end(), rv.rater) == rater_ids.end())
-        report(rv.where, p + "/values/" + rv.rater, Msg::unknown_rater, {rv.rater}, core::closest_match(rv.rater, rater_ids));
-      check_value(rv.value, *ind, rv.where, p + "/values/" + rv.rater, out);
+        report(rv.where, rater_path(), Msg::unknown_rater, {rv.rater}, core::closest_match(rv.rater, rater_ids));
+      check_value(rv.value, *ind, rv.where, rater_path, out);
     }
   }
   report_missing(company, rubric, out);

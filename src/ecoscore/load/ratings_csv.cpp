@@ -26,7 +26,33 @@ struct Column {
   std::string name;    // as written
   std::string target;  // the field, indicator or adjustment id
   int index = 0;       // 0-based cell index
+  // Columns of an indicator (its value, evidence, date, reason): the
+  // indicator, and the place of its rating among a firm's, which are in
+  // indicator id order.
+  const model::Indicator* indicator = nullptr;
+  int rating_slot = -1;
 };
+
+bool names_indicator(ColumnKind kind) {
+  return kind == ColumnKind::indicator || kind == ColumnKind::evidence || kind == ColumnKind::evidence_date ||
+         kind == ColumnKind::reason;
+}
+
+// Gives each indicator's columns their indicator and rating place; returns
+// how many indicators the columns name.
+std::size_t place_ratings(std::vector<Column>& columns, const model::Rubric& rubric) {
+  std::vector<std::string> ids;
+  for (const auto& c : columns)
+    if (names_indicator(c.kind)) ids.push_back(c.target);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (auto& c : columns) {
+    if (!names_indicator(c.kind)) continue;
+    c.indicator = rubric.find_indicator(c.target).second;
+    c.rating_slot = static_cast<int>(std::lower_bound(ids.begin(), ids.end(), c.target) - ids.begin());
+  }
+  return ids.size();
+}
 
 // A cell's text with the spreadsheet guard ecoscore writes (a leading ' before
 // = + - @ tab) removed, so that exported text comes back as it was.
@@ -141,7 +167,7 @@ using Rows = std::vector<const std::vector<CsvCell>*>;
 
 // One firm (its rows) as a company, or nothing once its errors are reported.
 std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, const Rows& rows,
-                                        const std::vector<Column>& columns) {
+                                        const std::vector<Column>& columns, std::size_t rating_slots) {
   const CsvTable& table = r.table;
   const model::Rubric& rubric = r.rubric;
   const std::string& path = r.path;
@@ -251,7 +277,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
               [](const auto& a, const auto& b) { return a.id < b.id; });
 
     // Ratings, evidence and adjustments.
-    std::map<std::string, model::Rating> ratings;
+    std::vector<model::Rating> ratings(rating_slots);  // by Column::rating_slot
     std::map<std::string, model::AppliedAdjustment> adjustments;
     std::map<std::string, const CsvCell*> reasons;
     std::map<std::string, const CsvCell*> evidence_cells;
@@ -270,18 +296,17 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
         switch (col.kind) {
           case ColumnKind::field: break;
           case ColumnKind::indicator: {
-            const auto [dim, ind] = rubric.find_indicator(col.target);
-            model::Rating& rating = ratings[col.target];
+            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
             rating.indicator = col.target;
             if (rating.where.path.empty()) rating.where = r.where(at);
-            const model::Value v = cell_value(text, ind->scale, table.delimiter);
+            const model::Value v = cell_value(text, col.indicator->scale, table.delimiter);
             if (with_rater) rating.per_rater.push_back(model::RaterValue{cell(*row, *rater_column).text, v, r.where(at)});
             else rating.value = v;
             break;
           }
           case ColumnKind::evidence:
           case ColumnKind::evidence_date: {
-            model::Rating& rating = ratings[col.target];
+            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
             rating.indicator = col.target;
             if (rating.where.path.empty()) rating.where = r.where(at);
             if (col.kind == ColumnKind::evidence) {
@@ -300,7 +325,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
           }
           case ColumnKind::reason: {
             // Why an indicator was left unrated (its value cells empty).
-            model::Rating& rating = ratings[col.target];
+            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
             rating.indicator = col.target;
             if (rating.where.path.empty()) rating.where = r.where(at);
             rating.missing_reason = text;
@@ -354,7 +379,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       c.evaluation.adjustments.push_back(a);
     }
     std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    for (auto& [iid, rating] : ratings) {
+    for (auto& rating : ratings) {
       // Evidence alone does not rate an indicator; a reason with no value
       // says it was left unrated on purpose (null in a company file).
       if (!rating.value && rating.per_rater.empty() && rating.missing_reason.empty()) continue;
@@ -378,8 +403,9 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     return companies;
   }
   const std::size_t errors_before = out.size();
-  const std::vector<Column> columns = read_header(r);
+  std::vector<Column> columns = read_header(r);
   if (out.size() != errors_before) return companies;  // the header decides how every row reads
+  const std::size_t rating_slots = place_ratings(columns, rubric);
   const std::size_t width = table.records.front().size();
   const auto id_column = std::find_if(columns.begin(), columns.end(), [](const Column& c) {
     return c.kind == ColumnKind::field && c.target == "id";
@@ -414,7 +440,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   std::vector<core::Diagnostics> firm_found(on_firm ? order.size() : 0);
   core::parallel_for(order.size(), threads, [&](std::size_t f) {
     CsvReader fr{table, r.path, rubric, firm_diagnostics[f]};
-    converted[f] = read_firm(fr, order[f], *firm_rows[f], columns);
+    converted[f] = read_firm(fr, order[f], *firm_rows[f], columns, rating_slots);
     if (on_firm && converted[f]) (*on_firm)(*converted[f], !core::has_errors(firm_diagnostics[f]), firm_found[f]);
   });
   for (std::size_t f = 0; f < order.size(); ++f) {

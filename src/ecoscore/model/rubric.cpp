@@ -18,13 +18,10 @@ std::pair<const Dimension*, const Indicator*> Rubric::find_indicator(std::string
   std::size_t count = 0;
   for (const auto& d : dimensions) count += d.indicators.size();
   if (indicator_index_.size() == count && count > 0) {
-    const auto id_at = [this](const std::pair<std::uint32_t, std::uint32_t>& at) -> const std::string& {
-      return dimensions[at.first].indicators[at.second].id;
-    };
-    const auto it = std::lower_bound(indicator_index_.begin(), indicator_index_.end(), wanted,
-                                     [&](const auto& at, std::string_view w) { return id_at(at) < w; });
-    if (it == indicator_index_.end() || id_at(*it) != wanted) return {nullptr, nullptr};
-    return {&dimensions[it->first], &dimensions[it->first].indicators[it->second]};
+    const auto it = indicator_index_.find(wanted);
+    if (it == indicator_index_.end()) return {nullptr, nullptr};
+    const auto [d, i] = it->second;
+    return {&dimensions[d], &dimensions[d].indicators[i]};
   }
   for (const auto& d : dimensions)
     for (const auto& i : d.indicators)
@@ -34,12 +31,11 @@ std::pair<const Dimension*, const Indicator*> Rubric::find_indicator(std::string
 
 void Rubric::index_indicators() {
   indicator_index_.clear();
+  // Ids are unique across the rubric (the loader checks); were one repeated,
+  // the index would hold fewer entries than indicators and go unused.
   for (std::uint32_t d = 0; d < dimensions.size(); ++d)
-    for (std::uint32_t i = 0; i < dimensions[d].indicators.size(); ++i) indicator_index_.emplace_back(d, i);
-  // Ids are unique across the rubric (the loader checks), so the order is total.
-  std::sort(indicator_index_.begin(), indicator_index_.end(), [this](const auto& a, const auto& b) {
-    return dimensions[a.first].indicators[a.second].id < dimensions[b.first].indicators[b.second].id;
-  });
+    for (std::uint32_t i = 0; i < dimensions[d].indicators.size(); ++i)
+      indicator_index_.emplace(dimensions[d].indicators[i].id, std::pair{d, i});
 }
 
 const AdjustmentItem* Rubric::find_adjustment(std::string_view wanted) const {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ecoscore/core/lang.hpp"
@@ -161,16 +163,20 @@ struct Rubric {
   const AdjustmentItem* find_adjustment(std::string_view id) const;
   const GradeBand* find_grade(std::string_view id) const;
 
-  // Sorts the indicators by id for find_indicator, which a cohort of
+  // Indexes the indicators by id for find_indicator, which a cohort of
   // thousands of firms calls for every rating. The loader calls it once the
   // rubric is complete; without it (or after indicators are added),
   // find_indicator searches in order.
   void index_indicators();
 
  private:
-  // (dimension, indicator) positions sorted by indicator id: positions, not
+  // Indicator id -> (dimension, indicator) position: positions, not
   // pointers, so that a copy of the rubric stays right.
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> indicator_index_;
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, IdHash, std::equal_to<>> indicator_index_;
 };
 
 }  // namespace ecoscore::model

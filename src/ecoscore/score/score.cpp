@@ -29,6 +29,7 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   CompanyScore cs;
   cs.company = &company;
   const model::Role role = company.role();
+  std::size_t placed = 0;  // ratings of an applicable indicator
   for (const auto& dim : rubric.dimensions) {
     DimensionScore ds;
     ds.id = dim.id;
@@ -40,6 +41,7 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
       is.id = ind.id;
       is.dimension = dim.id;
       const model::Rating* rating = company.find_rating(ind.id);
+      if (rating) ++placed;
       // A correction decided after scoring replaces the values rated.
       const model::Decision* correction = apply_decisions ? correction_of(company, ind.id) : nullptr;
       const std::optional<model::Value>* value = correction ? &correction->value : rating ? &rating->value : nullptr;
@@ -87,9 +89,11 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   // Re-scoring under another version: say what the file was rated under and
   // which of its ratings this version has no place for.
   if (company.evaluation.rubric_version != rubric.version) cs.rescored_from = company.evaluation.rubric_version;
-  for (const auto& r : company.evaluation.ratings) {
-    const auto [dim, ind] = rubric.find_indicator(r.indicator);
-    if (!ind || !dim->applies_to(role)) cs.dropped.push_back(r.indicator);
+  if (placed != company.evaluation.ratings.size()) {
+    for (const auto& r : company.evaluation.ratings) {
+      const auto [dim, ind] = rubric.find_indicator(r.indicator);
+      if (!ind || !dim->applies_to(role)) cs.dropped.push_back(r.indicator);
+    }
   }
   std::sort(cs.dropped.begin(), cs.dropped.end());
   return cs;
@@ -97,11 +101,19 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
 
 void apply_adjustments(const model::Rubric& rubric, CompanyScore& cs);
 
+// The score of indicator `id`, which rate() put at `next` (it keeps rubric
+// order, so walking the rubric finds each in turn); searched for otherwise.
+IndicatorScore& indicator_of(CompanyScore& cs, std::size_t& next, const std::string& id) {
+  if (next < cs.indicators.size() && cs.indicators[next].id == id) return cs.indicators[next++];
+  return *std::find_if(cs.indicators.begin(), cs.indicators.end(), [&](const IndicatorScore& s) { return s.id == id; });
+}
+
 // Step 3: dimensions, total and adjustments of one firm. Under topsis the
 // dimensions and the provisional base are weighted means; the base is
 // replaced by the cohort's closeness afterwards (apply_topsis).
 void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore& cs) {
   const MissingPolicy policy = rubric.missing.policy;
+  std::size_t next_indicator = 0;
   std::vector<Part> dimension_parts;
   double applicable_weight = 0;
   double rated_weight = 0;
@@ -114,8 +126,7 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
     double dim_weight = 0;
     double dim_rated = 0;
     for (const auto& ind : dim.indicators) {
-      IndicatorScore& is = *std::find_if(cs.indicators.begin(), cs.indicators.end(),
-                                         [&](const IndicatorScore& s) { return s.id == ind.id; });
+      IndicatorScore& is = indicator_of(cs, next_indicator, ind.id);
       dim_weight += ind.weight;
       if (is.normalized) {
         dim_rated += ind.weight;
@@ -151,8 +162,9 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
     if (cs.dimensions[d].applies) applicable_dim_weight += rubric.dimensions[d].weight;
   for (std::size_t d = 0; d < rubric.dimensions.size(); ++d)
     if (cs.dimensions[d].applies) cs.dimensions[d].weight = rubric.dimensions[d].weight / applicable_dim_weight;
+  const DimensionScore* ds = nullptr;  // the previous indicator's, mostly this one's too
   for (auto& is : cs.indicators) {
-    const DimensionScore* ds = cs.dimension(is.dimension);
+    if (!ds || ds->id != is.dimension) ds = cs.dimension(is.dimension);
     is.effective_weight = ds->score ? is.weight * ds->weight : 0;
     if (method == Method::weighted_mean && ds->score && (is.normalized || rubric.missing.policy == MissingPolicy::zero))
       is.contribution = is.scored_as * is.effective_weight;
