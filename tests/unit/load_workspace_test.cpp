@@ -104,19 +104,37 @@ TEST(Rubric, IndexedLookupFindsWhatTheOrderedSearchFinds) {
         EXPECT_EQ(ind->id, i.id);
         EXPECT_EQ(dim->id, d.id);
         EXPECT_EQ(dim, &r->dimensions[static_cast<std::size_t>(dim - r->dimensions.data())]);
+        EXPECT_EQ(r->indicator_position(i.id), found) << i.id;  // counted dimension by dimension
       }
       ++found;
     }
   EXPECT_GT(found, 10u);
   for (const model::Rubric* r : std::initializer_list<const model::Rubric*>{&loaded, &plain, &unindexed}) {
+    EXPECT_EQ(r->indicator_count(), found);
     EXPECT_EQ(r->find_indicator("no-such-indicator").second, nullptr);
     EXPECT_EQ(r->find_indicator("").second, nullptr);
     EXPECT_EQ(r->find_indicator("zzzz").second, nullptr);
+    EXPECT_EQ(r->indicator_position("no-such-indicator"), std::string::npos);
+  }
+  // A firm's ratings by position: each where its indicator is, the rest null.
+  for (const auto& c : ws.companies) {
+    const auto at = c.ratings_by_position(loaded);
+    ASSERT_EQ(at.size(), found);
+    std::size_t rated = 0;
+    for (std::size_t k = 0; k < at.size(); ++k)
+      if (at[k]) {
+        ++rated;
+        EXPECT_EQ(loaded.indicator_position(at[k]->indicator), k);
+        EXPECT_EQ(c.find_rating(at[k]->indicator), at[k]);
+      }
+    EXPECT_EQ(rated, c.evaluation.ratings.size()) << c.id;
   }
   // Added after indexing: found all the same (the index no longer counts).
   plain.dimensions[0].indicators.push_back(plain.dimensions[0].indicators[0]);
   plain.dimensions[0].indicators.back().id = "added-later";
   EXPECT_NE(plain.find_indicator("added-later").second, nullptr);
+  EXPECT_EQ(plain.indicator_position("added-later"), plain.dimensions[0].indicators.size() - 1);
+  EXPECT_EQ(plain.indicator_position(loaded.dimensions[1].indicators[0].id), plain.dimensions[0].indicators.size());
 }
 
 TEST(Workspace, ShowsTheBytesOfEveryFileReadOnce) {

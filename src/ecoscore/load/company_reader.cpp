@@ -440,10 +440,15 @@ void check_value(const model::Value& value, const model::Indicator& ind, const c
 // Every applicable indicator must be rated or explicitly marked unrated.
 void report_missing(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
   const model::Role role = company.role();
+  const std::vector<const model::Rating*> rating_at = company.ratings_by_position(rubric);
+  std::size_t position = 0;
   for (const auto& d : rubric.dimensions) {
-    if (!d.applies_to(role)) continue;
+    if (!d.applies_to(role)) {
+      position += d.indicators.size();
+      continue;
+    }
     for (const auto& i : d.indicators) {
-      if (company.find_rating(i.id)) continue;
+      if (rating_at[position++]) continue;
       // Under `fail` a missing rating stops scoring; otherwise the policy scores it.
       auto missing = core::make_error(company.evaluation.ratings_where, Msg::rating_missing,
                                       {i.id, std::string(model::to_string(rubric.missing.policy))}, {},

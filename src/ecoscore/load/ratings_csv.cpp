@@ -379,14 +379,15 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       c.evaluation.adjustments.push_back(a);
     }
     std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    for (auto& rating : ratings) {
-      // Evidence alone does not rate an indicator; a reason with no value
-      // says it was left unrated on purpose (null in a company file).
-      if (!rating.value && rating.per_rater.empty() && rating.missing_reason.empty()) continue;
+    // Evidence alone does not rate an indicator; a reason with no value says
+    // it was left unrated on purpose (null in a company file).
+    std::erase_if(ratings, [](const model::Rating& rating) {
+      return !rating.value && rating.per_rater.empty() && rating.missing_reason.empty();
+    });
+    for (auto& rating : ratings)
       std::sort(rating.per_rater.begin(), rating.per_rater.end(),
                 [](const auto& a, const auto& b) { return a.rater < b.rater; });
-      c.evaluation.ratings.push_back(std::move(rating));
-    }
+    c.evaluation.ratings = std::move(ratings);  // in indicator id order, as the slots are
     return c;
   }
 }

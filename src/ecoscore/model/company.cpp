@@ -11,4 +11,11 @@ const Rating* Company::find_rating(std::string_view indicator) const {
   return it != evaluation.ratings.end() && it->indicator == indicator ? &*it : nullptr;
 }
 
+std::vector<const Rating*> Company::ratings_by_position(const Rubric& rubric) const {
+  std::vector<const Rating*> at(rubric.indicator_count(), nullptr);
+  for (const auto& r : evaluation.ratings)
+    if (const std::size_t k = rubric.indicator_position(r.indicator); k < at.size()) at[k] = &r;
+  return at;
+}
+
 }  // namespace ecoscore::model

@@ -114,6 +114,10 @@ struct Company {
 
   Role role() const { return role_of(size); }
   const Rating* find_rating(std::string_view indicator) const;
+  // The rating of each of the rubric's indicators, by its position in the
+  // rubric (Rubric::indicator_position), null where there is none: one pass
+  // for a firm scored or checked indicator by indicator.
+  std::vector<const Rating*> ratings_by_position(const Rubric& rubric) const;
 };
 
 // A large firm and one of its SME partners, in one evaluation period.

@@ -14,28 +14,54 @@ const Dimension* Rubric::find_dimension(std::string_view wanted) const {
   return nullptr;
 }
 
-std::pair<const Dimension*, const Indicator*> Rubric::find_indicator(std::string_view wanted) const {
+std::size_t Rubric::indicator_count() const {
   std::size_t count = 0;
   for (const auto& d : dimensions) count += d.indicators.size();
-  if (indicator_index_.size() == count && count > 0) {
-    const auto it = indicator_index_.find(wanted);
-    if (it == indicator_index_.end()) return {nullptr, nullptr};
-    const auto [d, i] = it->second;
-    return {&dimensions[d], &dimensions[d].indicators[i]};
-  }
+  return count;
+}
+
+// The index's place for `wanted`; `searched` tells whether the index could be
+// used (it is complete), so that a null place means no such indicator.
+const Rubric::Place* Rubric::indexed(std::string_view wanted, bool& searched) const {
+  const std::size_t count = indicator_count();
+  searched = indicator_index_.size() == count && count > 0;
+  if (!searched) return nullptr;
+  const auto it = indicator_index_.find(wanted);
+  return it == indicator_index_.end() ? nullptr : &it->second;
+}
+
+std::pair<const Dimension*, const Indicator*> Rubric::find_indicator(std::string_view wanted) const {
+  bool searched = false;
+  if (const Place* at = indexed(wanted, searched))
+    return {&dimensions[at->dimension], &dimensions[at->dimension].indicators[at->indicator]};
+  if (searched) return {nullptr, nullptr};
   for (const auto& d : dimensions)
     for (const auto& i : d.indicators)
       if (i.id == wanted) return {&d, &i};
   return {nullptr, nullptr};
 }
 
+std::size_t Rubric::indicator_position(std::string_view wanted) const {
+  bool searched = false;
+  if (const Place* at = indexed(wanted, searched)) return at->position;
+  if (searched) return std::string::npos;
+  std::size_t position = 0;
+  for (const auto& d : dimensions)
+    for (const auto& i : d.indicators) {
+      if (i.id == wanted) return position;
+      ++position;
+    }
+  return std::string::npos;
+}
+
 void Rubric::index_indicators() {
   indicator_index_.clear();
   // Ids are unique across the rubric (the loader checks); were one repeated,
   // the index would hold fewer entries than indicators and go unused.
+  std::uint32_t position = 0;
   for (std::uint32_t d = 0; d < dimensions.size(); ++d)
     for (std::uint32_t i = 0; i < dimensions[d].indicators.size(); ++i)
-      indicator_index_.emplace(dimensions[d].indicators[i].id, std::pair{d, i});
+      indicator_index_.emplace(dimensions[d].indicators[i].id, Place{d, i, position++});
 }
 
 const AdjustmentItem* Rubric::find_adjustment(std::string_view wanted) const {

@@ -160,6 +160,10 @@ struct Rubric {
   const Dimension* find_dimension(std::string_view id) const;
   // The indicator and the dimension holding it, or nulls.
   std::pair<const Dimension*, const Indicator*> find_indicator(std::string_view id) const;
+  // How many indicators the rubric has, and where one of them is among them
+  // all, counted dimension by dimension in rubric order (npos if none).
+  std::size_t indicator_count() const;
+  std::size_t indicator_position(std::string_view id) const;
   const AdjustmentItem* find_adjustment(std::string_view id) const;
   const GradeBand* find_grade(std::string_view id) const;
 
@@ -170,13 +174,19 @@ struct Rubric {
   void index_indicators();
 
  private:
-  // Indicator id -> (dimension, indicator) position: positions, not
-  // pointers, so that a copy of the rubric stays right.
+  // Indicator id -> its place: positions, not pointers, so that a copy of
+  // the rubric stays right.
   struct IdHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
   };
-  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, IdHash, std::equal_to<>> indicator_index_;
+  struct Place {
+    std::uint32_t dimension;
+    std::uint32_t indicator;  // within its dimension
+    std::uint32_t position;   // among all
+  };
+  std::unordered_map<std::string, Place, IdHash, std::equal_to<>> indicator_index_;
+  const Place* indexed(std::string_view wanted, bool& searched) const;
 };
 
 }  // namespace ecoscore::model

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -21,11 +22,11 @@ class Writer {
  public:
   template <typename T>
   void put(const T& v) {
-    bytes.append(reinterpret_cast<const char*>(&v), sizeof v);
+    append(&v, sizeof v);
   }
   void text(std::string_view t) {
     put(static_cast<std::uint32_t>(t.size()));
-    bytes += t;
+    append(t.data(), t.size());
   }
   void number(const std::optional<double>& d) {
     put(static_cast<std::uint8_t>(d.has_value()));
@@ -37,7 +38,18 @@ class Writer {
     else if (const bool* b = std::get_if<bool>(&v)) put(static_cast<std::uint8_t>(*b));
     else text(std::get<std::string>(v));
   }
-  std::string bytes;
+  std::string_view bytes() const { return {buffer_.data(), size_}; }
+
+ private:
+  // Grows the buffer by doubling and copies, without std::string's
+  // bookkeeping on each of an indicator's two dozen small fields.
+  void append(const void* data, std::size_t n) {
+    if (size_ + n > buffer_.size()) buffer_.resize(std::max(2 * buffer_.size(), size_ + n + 4096));
+    std::memcpy(buffer_.data() + size_, data, n);
+    size_ += n;
+  }
+  std::vector<char> buffer_;
+  std::size_t size_ = 0;
 };
 
 class Reader {
@@ -139,7 +151,7 @@ DetailStore::~DetailStore() { ::close(fd_); }
 void DetailStore::keep(const CompanyScore& cs) {
   Writer w;
   for (const auto& is : cs.indicators) write_indicator(w, is);
-  const std::string& bytes = w.bytes;
+  const std::string_view bytes = w.bytes();
   const Entry entry{end_.fetch_add(bytes.size()), bytes.size()};
   for (std::size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(entry.offset + done));

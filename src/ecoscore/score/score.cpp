@@ -30,17 +30,27 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   cs.company = &company;
   const model::Role role = company.role();
   std::size_t placed = 0;  // ratings of an applicable indicator
+  std::size_t applicable = 0;
+  for (const auto& dim : rubric.dimensions)
+    if (dim.applies_to(role)) applicable += dim.indicators.size();
+  cs.dimensions.reserve(rubric.dimensions.size());
+  cs.indicators.reserve(applicable);
+  const std::vector<const model::Rating*> rating_at = company.ratings_by_position(rubric);
+  std::size_t position = 0;
   for (const auto& dim : rubric.dimensions) {
     DimensionScore ds;
     ds.id = dim.id;
     ds.applies = dim.applies_to(role);
     cs.dimensions.push_back(ds);
-    if (!ds.applies) continue;
+    if (!ds.applies) {
+      position += dim.indicators.size();
+      continue;
+    }
     for (const auto& ind : dim.indicators) {
       IndicatorScore is;
       is.id = ind.id;
       is.dimension = dim.id;
-      const model::Rating* rating = company.find_rating(ind.id);
+      const model::Rating* rating = rating_at[position++];
       if (rating) ++placed;
       // A correction decided after scoring replaces the values rated.
       const model::Decision* correction = apply_decisions ? correction_of(company, ind.id) : nullptr;
