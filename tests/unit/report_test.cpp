@@ -83,6 +83,43 @@ TEST(JsonWriter, RepeatedValuesAreTheSameBytesAsSingleOnes) {
   EXPECT_EQ(out.str().size(), 1 + 100000 * 4 + 99999 + 2 + 1);  // [, each "\n  0", the commas, "\n]", "\n"
 }
 
+// A long array written in pieces (as scores.json's firms are, on several
+// threads) and placed with raw() is the same bytes as written in one go;
+// a piece may be far larger than the writer's first room.
+TEST(JsonWriter, PiecesAreTheSameBytesAsOneDocument) {
+  const std::string long_text(100000, 'x');
+  const auto item = [&](report::JsonWriter& j, int k) {
+    j.begin_object().field("k", k).field("text", k == 1 ? std::string_view(long_text) : "\t\"").field("empty", "");
+    j.end_object();
+  };
+  std::ostringstream whole;
+  {
+    report::JsonWriter j(whole);
+    j.begin_object().key("items").begin_array();
+    for (int k = 0; k < 3; ++k) item(j, k);
+    j.end_array().end_object();
+    j.finish();
+  }
+  std::ostringstream pieced;
+  {
+    report::JsonWriter j(pieced);
+    j.begin_object().key("items").begin_array();
+    for (int k = 0; k < 3; ++k) {
+      report::JsonWriter piece(j.depth());
+      item(piece, k);
+      j.raw(piece.take());
+    }
+    j.end_array().end_object();
+    j.finish();
+  }
+  EXPECT_EQ(pieced.str(), whole.str());
+  EXPECT_NE(whole.str().find("\"text\": \"\\t\\\"\""), std::string::npos);
+  EXPECT_NE(whole.str().find("\"empty\": \"\""), std::string::npos);
+  EXPECT_NE(whole.str().find(long_text), std::string::npos);
+  EXPECT_EQ(report::json_quote(""), "\"\"");
+  EXPECT_EQ(report::json_quote("a\x1f\\"), "\"a\\u001f\\\\\"");
+}
+
 TEST(Svg, ChartsEscapeLabelsAndAreDeterministic) {
   const std::vector<report::RadarSeries> series = {{"<b>firm</b>", {50.0, std::nullopt, 100.0}, "#4575b4", false}};
   const std::string a = report::radar_svg({"x & y", "long axis label here", "z"}, series, 240);

@@ -1,73 +1,89 @@
 #include "ecoscore/report/json_writer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <fmt/format.h>
-
 
 namespace ecoscore::report {
 
 namespace {
 
-// Appends `text` as a JSON string literal: runs of plain bytes at once.
-void append_quoted(std::string& out, std::string_view text) {
-  out += '"';
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// Appends `text` as a JSON string literal through `put(std::string_view)`:
+// runs of plain bytes at once.
+template <typename Put>
+void append_quoted(std::string_view text, Put put) {
+  put("\"");
   std::size_t plain = 0;  // start of the run not yet appended
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text, plain, i - plain);
+    if (!needs_escape(c)) continue;
+    put(text.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default: out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      case '"': put("\\\""); break;
+      case '\\': put("\\\\"); break;
+      case '\n': put("\\n"); break;
+      case '\r': put("\\r"); break;
+      case '\t': put("\\t"); break;
+      case '\b': put("\\b"); break;
+      case '\f': put("\\f"); break;
+      default: put(fmt::format("\\u{:04x}", static_cast<unsigned>(c)));
     }
   }
-  out.append(text, plain, text.size() - plain);
-  out += '"';
-}
-
-template <typename Number>
-void append_number(std::string& out, Number number) {
-  std::array<char, 32> text{};
-  const auto [end, ec] = std::to_chars(text.data(), text.data() + text.size(), number);
-  out.append(text.data(), ec == std::errc() ? end : text.data());
+  put(text.substr(plain));
+  put("\"");
 }
 
 }  // namespace
 
 std::string json_quote(std::string_view text) {
   std::string out;
-  append_quoted(out, text);
+  append_quoted(text, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
+void JsonWriter::grow(std::size_t n) { buffer_.resize(std::max(2 * buffer_.size(), used_ + n + 4096)); }
+
+void JsonWriter::put(std::string_view text) {
+  if (!text.empty()) std::memcpy(extend(text.size()), text.data(), text.size());
+}
+
 void JsonWriter::flush() {
-  if (buffer_.empty() || !out_) return;
-  out_->write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-  buffer_.clear();
+  if (used_ == 0 || !out_) return;
+  out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
+  used_ = 0;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
-  buffer_ += json;
+  put(json);
   return *this;
 }
 
-void JsonWriter::quote(std::string_view text) { append_quoted(buffer_, text); }
+void JsonWriter::quote(std::string_view text) {
+  // Most text has nothing to escape: quotes and text in one piece.
+  if (std::none_of(text.begin(), text.end(), [](char c) { return needs_escape(static_cast<unsigned char>(c)); })) {
+    char* at = extend(text.size() + 2);
+    at[0] = '"';
+    if (!text.empty()) std::memcpy(at + 1, text.data(), text.size());
+    at[text.size() + 1] = '"';
+    return;
+  }
+  append_quoted(text, [this](std::string_view piece) { put(piece); });
+}
 
 void JsonWriter::newline() {
-  buffer_ += '\n';
-  buffer_.append(2 * (base_depth_ + stack_.size()), ' ');
+  const std::size_t indent = 2 * (base_depth_ + stack_.size());
+  char* at = extend(1 + indent);
+  at[0] = '\n';
+  std::memset(at + 1, ' ', indent);
 }
 
 void JsonWriter::before_value() {
@@ -78,32 +94,32 @@ void JsonWriter::before_value() {
   }
   if (stack_.empty()) return;
   assert(stack_.back().array && "a value inside an object needs a key");
-  if (!stack_.back().empty) buffer_ += ',';
+  if (!stack_.back().empty) put(',');
   stack_.back().empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   assert(!stack_.empty() && !stack_.back().array && !after_key_);
-  if (!stack_.back().empty) buffer_ += ',';
+  if (!stack_.back().empty) put(',');
   stack_.back().empty = false;
   newline();
   quote(name);
-  buffer_ += ": ";
+  put(": ");
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  buffer_ += '{';
+  put('{');
   stack_.push_back({false});
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  buffer_ += '[';
+  put('[');
   stack_.push_back({true});
   return *this;
 }
@@ -113,7 +129,7 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  buffer_ += '}';
+  put('}');
   return *this;
 }
 
@@ -122,7 +138,7 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  buffer_ += ']';
+  put(']');
   return *this;
 }
 
@@ -138,13 +154,20 @@ JsonWriter& JsonWriter::value(double number) {
   return *this;
 }
 
+template <typename Number>
+void JsonWriter::number_text(Number number) {
+  std::array<char, 32> text{};
+  const auto [end, ec] = std::to_chars(text.data(), text.data() + text.size(), number);
+  put(std::string_view(text.data(), ec == std::errc() ? static_cast<std::size_t>(end - text.data()) : 0));
+}
+
 void JsonWriter::value_text(double number) {
   if (!std::isfinite(number))
-    buffer_ += "null";
+    put("null");
   else if (number == 0)
-    buffer_ += '0';  // also for -0
+    put('0');  // also for -0
   else
-    append_number(buffer_, number);
+    number_text(number);
 }
 
 JsonWriter& JsonWriter::values(double number, std::size_t count) {
@@ -152,14 +175,14 @@ JsonWriter& JsonWriter::values(double number, std::size_t count) {
   value(number);
   assert(!stack_.empty() && stack_.back().array);
   // Every later one is the same bytes: a comma, a new line, the number.
-  const std::size_t start = buffer_.size();
-  buffer_ += ',';
+  const std::size_t start = used_;
+  put(',');
   newline();
   value_text(number);
-  const std::string piece = buffer_.substr(start);
-  buffer_.resize(start);
+  const std::string piece(buffer_.data() + start, used_ - start);
+  used_ = start;
   for (std::size_t k = 1; k < count; ++k) {
-    buffer_ += piece;
+    put(piece);
     flush_if_full();
   }
   return *this;
@@ -167,31 +190,31 @@ JsonWriter& JsonWriter::values(double number, std::size_t count) {
 
 JsonWriter& JsonWriter::value(int number) {
   before_value();
-  append_number(buffer_, number);
+  number_text(number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(long long number) {
   before_value();
-  append_number(buffer_, number);
+  number_text(number);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool flag) {
   before_value();
-  buffer_ += flag ? "true" : "false";
+  put(flag ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  buffer_ += "null";
+  put("null");
   return *this;
 }
 
 void JsonWriter::finish() {
   assert(stack_.empty());
-  buffer_ += '\n';
+  put('\n');
   flush();
 }
 

@@ -58,7 +58,11 @@ class JsonWriter {
   // How deep the next value goes (for a piece written elsewhere).
   std::size_t depth() const { return base_depth_ + stack_.size(); }
   // A piece's text, which the writer gives up.
-  std::string take() { return std::move(buffer_); }
+  std::string take() {
+    buffer_.resize(used_);
+    used_ = 0;
+    return std::move(buffer_);
+  }
 
   // Ends the document with a newline, and writes out the buffer.
   void finish();
@@ -68,10 +72,23 @@ class JsonWriter {
   void newline();
   void quote(std::string_view text);
   void value_text(double number);
+  template <typename Number>
+  void number_text(Number number);
   void flush();
   void flush_if_full() {
-    if (buffer_.size() >= kFlushAt) flush();
+    if (used_ >= kFlushAt) flush();
   }
+  // Room for `n` more bytes, to be filled in: the buffer grows by doubling,
+  // so that each piece costs one check and a copy.
+  char* extend(std::size_t n) {
+    if (used_ + n > buffer_.size()) grow(n);
+    char* at = buffer_.data() + used_;
+    used_ += n;
+    return at;
+  }
+  void grow(std::size_t n);
+  void put(char c) { *extend(1) = c; }
+  void put(std::string_view text);
 
   static constexpr std::size_t kFlushAt = 1 << 16;
 
@@ -81,7 +98,8 @@ class JsonWriter {
   };
   std::ostream* out_ = nullptr;  // none for a piece
   std::size_t base_depth_ = 0;
-  std::string buffer_;
+  std::string buffer_;    // its first used_ bytes are written; the rest is room
+  std::size_t used_ = 0;
   std::vector<Level> stack_;
   bool after_key_ = false;
 };
