@@ -71,3 +71,54 @@ TEST(Id, Allowlist) {
   EXPECT_TRUE(is_valid_id(std::string(64, 'a')));
   EXPECT_FALSE(is_valid_id(std::string(65, 'a')));
 }
+
+#include "ecoscore/load/csv.hpp"
+
+namespace {
+
+// Each record's texts, for comparing a table at a glance.
+std::vector<std::vector<std::string>> texts(const load::CsvTable& table) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& record : table.records) {
+    out.emplace_back();
+    for (const auto& cell : record) out.back().push_back(cell.text);
+  }
+  return out;
+}
+
+}  // namespace
+
+// RFC 4180 as spreadsheets write it: quoted cells with delimiters, doubled
+// quotes and line breaks; a quote inside an unquoted cell is text; CRLF or
+// LF; blank lines skipped; each cell knows its row and column.
+TEST(ParseCsv, CellsAsSpreadsheetsWriteThem) {
+  ecoscore::core::Diagnostics out;
+  const auto table = load::parse_csv("id,name,note\r\na-1,\"Kim, \"\"Lee\"\"\",5\"x\r\n\r\nb-2,\"two\nlines\",\n", "t.csv", out);
+  ASSERT_TRUE(table);
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(table->delimiter, ',');
+  const std::vector<std::vector<std::string>> want = {
+      {"id", "name", "note"}, {"a-1", "Kim, \"Lee\"", "5\"x"}, {"b-2", "two\nlines", ""}};
+  EXPECT_EQ(texts(*table), want);
+  EXPECT_EQ(table->records[1][2].row, 2);
+  EXPECT_EQ(table->records[1][2].column, 3);
+  EXPECT_EQ(table->records[2][0].row, 4);  // after the blank line
+  // The delimiter the header has more of; a last line without its line end.
+  const auto semi = load::parse_csv("id;score\nx;1,5", "s.csv", out);
+  ASSERT_TRUE(semi);
+  EXPECT_EQ(semi->delimiter, ';');
+  EXPECT_EQ(texts(*semi), (std::vector<std::vector<std::string>>{{"id", "score"}, {"x", "1,5"}}));
+}
+
+TEST(ParseCsv, RefusesBrokenQuotesWithTheirPlace) {
+  for (const auto& [text, msg, row, column] :
+       {std::tuple{"id,name\nx,\"open", ecoscore::core::Msg::csv_unclosed_quote, 2, 2},
+        std::tuple{"id,name\nx,\"a\"b,c", ecoscore::core::Msg::csv_after_quote, 2, 2}}) {
+    ecoscore::core::Diagnostics out;
+    EXPECT_FALSE(load::parse_csv(text, "t.csv", out)) << text;
+    ASSERT_EQ(out.size(), 1U) << text;
+    EXPECT_EQ(out[0].message, msg) << text;
+    EXPECT_EQ(out[0].where.line, row) << text;
+    EXPECT_EQ(out[0].where.column, column) << text;
+  }
+}

@@ -185,9 +185,11 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
           ev.ratings.push_back(std::move(placeholder));
         }
       }
-      // Duplicate keys were reported by the parser; keep the first.
-      std::stable_sort(ev.ratings.begin(), ev.ratings.end(),
-                       [](const auto& a, const auto& b) { return a.indicator < b.indicator; });
+      // Duplicate keys were reported by the parser; keep the first. (Most
+      // files list their ratings in id order already.)
+      const auto by_id = [](const auto& a, const auto& b) { return a.indicator < b.indicator; };
+      if (!std::is_sorted(ev.ratings.begin(), ev.ratings.end(), by_id))
+        std::stable_sort(ev.ratings.begin(), ev.ratings.end(), by_id);
       ev.ratings.erase(std::unique(ev.ratings.begin(), ev.ratings.end(),
                                    [](const auto& a, const auto& b) { return a.indicator == b.indicator; }),
                        ev.ratings.end());

@@ -38,8 +38,10 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
   const auto end_record = [&] {
     end_cell();
     const bool blank = record.size() == 1 && record[0].text.empty();
+    const std::size_t width = record.size();
     if (!blank) table.records.push_back(std::move(record));
     record.clear();
+    record.reserve(width);  // the next record is most likely as wide
     ++row;
   };
   while (i < text.size()) {
@@ -49,17 +51,16 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
       const int column = static_cast<int>(record.size()) + 1;
       ++i;
       for (;;) {
-        if (i >= text.size()) return fail(core::Msg::csv_unclosed_quote, column);
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            cell.text += '"';
-            i += 2;
-            continue;
-          }
+        const std::size_t quote = text.find('"', i);
+        if (quote == std::string_view::npos) return fail(core::Msg::csv_unclosed_quote, column);
+        cell.text.append(text.substr(i, quote - i));
+        i = quote + 1;
+        if (i < text.size() && text[i] == '"') {
+          cell.text += '"';
           ++i;
-          break;
+          continue;
         }
-        cell.text += text[i++];
+        break;
       }
       if (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r')
         return fail(core::Msg::csv_after_quote, column);
@@ -72,8 +73,11 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
       end_record();
       i += (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2U : 1U;
     } else {
-      cell.text += c;
-      ++i;
+      // Up to the next delimiter or line end, at once.
+      std::size_t end = i + 1;
+      while (end < text.size() && text[end] != delim && text[end] != '\n' && text[end] != '\r') ++end;
+      cell.text.append(text.substr(i, end - i));
+      i = end;
     }
   }
   if (!cell.text.empty() || !record.empty()) end_record();
