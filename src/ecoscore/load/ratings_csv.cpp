@@ -433,7 +433,10 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
 
   // Each firm's rows become a company on every core, with its diagnostics
   // kept apart and added in the order firms first appear.
-  std::vector<std::optional<model::Company>> converted(order.size());
+  // Each company is made in its place, and the firms that could not be read
+  // are closed up afterwards: one array of companies, not two.
+  companies.resize(order.size());
+  std::vector<char> read(order.size(), 0);
   std::vector<core::Diagnostics> firm_diagnostics(order.size());
   if (threads == 0)  // every core, when there are firms enough to share
     threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
@@ -441,16 +444,22 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   std::vector<core::Diagnostics> firm_found(on_firm ? order.size() : 0);
   core::parallel_for(order.size(), threads, [&](std::size_t f) {
     CsvReader fr{table, r.path, rubric, firm_diagnostics[f]};
-    converted[f] = read_firm(fr, order[f], *firm_rows[f], columns, rating_slots);
-    if (on_firm && converted[f]) (*on_firm)(*converted[f], !core::has_errors(firm_diagnostics[f]), firm_found[f]);
+    auto company = read_firm(fr, order[f], *firm_rows[f], columns, rating_slots);
+    if (!company) return;
+    companies[f] = std::move(*company);
+    read[f] = 1;
+    if (on_firm) (*on_firm)(companies[f], !core::has_errors(firm_diagnostics[f]), firm_found[f]);
   });
+  std::size_t kept = 0;
   for (std::size_t f = 0; f < order.size(); ++f) {
     out.insert(out.end(), std::make_move_iterator(firm_diagnostics[f].begin()),
                std::make_move_iterator(firm_diagnostics[f].end()));
-    if (!converted[f]) continue;
-    companies.push_back(std::move(*converted[f]));
+    if (!read[f]) continue;
+    if (kept != f) companies[kept] = std::move(companies[f]);
+    ++kept;
     if (found) found->push_back(on_firm ? std::move(firm_found[f]) : core::Diagnostics());
   }
+  companies.resize(kept);
   return companies;
 }
 

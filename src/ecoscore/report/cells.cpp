@@ -25,31 +25,37 @@ std::string csv_text(std::string_view cell) {
 
 CsvWriter::CsvWriter(std::ostream& out) : out_(out) { out_ << "\xEF\xBB\xBF"; }
 
+CsvWriter::~CsvWriter() {
+  if (!row_.empty()) out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+}
+
 void CsvWriter::separate() {
-  if (!first_) out_ << ',';
+  if (!first_) row_ += ',';
   first_ = false;
 }
 
 CsvWriter& CsvWriter::text(std::string_view cell) {
   separate();
-  out_ << csv_text(cell);
+  row_ += csv_text(cell);
   return *this;
 }
 
 CsvWriter& CsvWriter::number(std::optional<double> value, int decimals) {
   separate();
-  if (value) out_ << core::format_fixed(*value, decimals);
+  if (value) row_ += core::format_fixed(*value, decimals);
   return *this;
 }
 
 CsvWriter& CsvWriter::integer(long value) {
   separate();
-  out_ << value;
+  row_ += std::to_string(value);
   return *this;
 }
 
 void CsvWriter::end_row() {
-  out_ << "\r\n";
+  row_ += "\r\n";
+  out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+  row_.clear();
   first_ = true;
 }
 

@@ -14,6 +14,9 @@ namespace ecoscore::report {
 class CsvWriter {
  public:
   explicit CsvWriter(std::ostream& out);
+  ~CsvWriter();  // writes out a row not ended
+  CsvWriter(const CsvWriter&) = delete;
+  CsvWriter& operator=(const CsvWriter&) = delete;
   CsvWriter& text(std::string_view cell);
   CsvWriter& number(std::optional<double> value, int decimals);  // empty when nullopt
   CsvWriter& integer(long value);
@@ -22,6 +25,7 @@ class CsvWriter {
  private:
   void separate();
   std::ostream& out_;
+  std::string row_;  // written out a row at a time
   bool first_ = true;
 };
 
