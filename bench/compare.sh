@@ -48,11 +48,14 @@ bench "$rounds" \
 fi
 
 if want 2; then
-echo "2. $firms firms from one ratings CSV to scores.json" | tee -a "$results"
+# pandas writes each firm's total, rank and dimension scores: what the scores
+# CSV holds, so that run is held to the goal. scores.json also explains every
+# indicator of every firm (about 20 KB a firm), and is shown beside it.
+echo "2. $firms firms from one ratings CSV to a scores table" | tee -a "$results"
 bench "$rounds" \
-  "ecoscore=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format json $data/ratings.csv" \
-  "python (pandas)=$py bench/baseline/score_csv.py $data/rubric.yaml $data/ratings.csv" \
   "ecoscore, scores CSV=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format csv $data/ratings.csv" \
+  "python (pandas)=$py bench/baseline/score_csv.py $data/rubric.yaml $data/ratings.csv" \
+  "ecoscore, scores.json=$bin score -q --rubric $data/rubric.yaml --max-file-size 1000000000 --format json $data/ratings.csv" \
   "goal:faster:python (pandas):10"
 fi
 
