@@ -351,9 +351,13 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   }
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
-  std::sort(ws.companies.begin(), ws.companies.end(), [](const auto& a, const auto& b) {
+  // (Keys are unique, duplicates having been refused, so a cohort already in
+  // order, as files named by id and CSV rows usually are, is left as it is.)
+  const auto by_key = [](const model::Company& a, const model::Company& b) {
     return std::tie(a.id, a.evaluation.period) < std::tie(b.id, b.evaluation.period);
-  });
+  };
+  if (!std::is_sorted(ws.companies.begin(), ws.companies.end(), by_key))
+    std::sort(ws.companies.begin(), ws.companies.end(), by_key);
 
   // Each company against its rubric.
   RubricLibrary library(options.rubric_dirs, options.root, options.limits, &options.on_read);
