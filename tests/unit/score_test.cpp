@@ -379,6 +379,69 @@ TEST(ScoreRun, ReScoringNamesTheRatingsWithNoPlace) {
   EXPECT_EQ(cs.dropped, (std::vector<std::string>{"c-numeric", "x-bands", "x-levels"}));
 }
 
+// Fields the store leaves out when they are at rest come back at rest, and
+// those that are not come back as they were, however unusual: -0, a
+// disagreement without spread, a contribution of 0, a dimension left and
+// come back to, a level as the raw value, a rater with a boolean.
+TEST(DetailStore, KeepsUnusualValuesExactly) {
+  model::Company company;
+  company.id = "odd";
+  score::CompanyScore cs;
+  cs.company = &company;
+  score::IndicatorScore a;
+  a.id = "a";
+  a.dimension = "d1";
+  a.scored_as = -0.0;
+  a.raters_disagree = true;
+  a.contribution = 0.0;
+  a.raw = model::Value{std::string("partial")};
+  score::IndicatorScore b;  // every field at rest but its ids
+  b.id = "b";
+  b.dimension = "d2";
+  score::IndicatorScore c;
+  c.id = "c";
+  c.dimension = "d1";
+  c.per_rater = {{"r1", model::Value{true}, 100.0}};
+  c.rater_spread = 12.5;
+  c.missing = score::Missing::declared;
+  c.missing_reason = "not applicable this year";
+  c.weight = 0.25;
+  c.effective_weight = 1e-300;
+  c.evidence = "report p. 3";
+  c.evidence_date = model::Date{2016, 2, 29};
+  cs.indicators = {a, b, c};
+  score::DetailStore store;
+  store.keep(cs);
+  const auto back = store.indicators("odd");
+  ASSERT_EQ(back.size(), 3U);
+  EXPECT_TRUE(std::signbit(back[0].scored_as));
+  EXPECT_EQ(back[0].scored_as, 0.0);
+  EXPECT_TRUE(back[0].raters_disagree);
+  EXPECT_EQ(back[0].rater_spread, 0.0);
+  ASSERT_TRUE(back[0].contribution);
+  EXPECT_EQ(*back[0].contribution, 0.0);
+  EXPECT_EQ(back[0].raw, a.raw);
+  EXPECT_FALSE(back[0].normalized);
+  EXPECT_EQ(back[1].id, "b");
+  EXPECT_EQ(back[1].dimension, "d2");
+  EXPECT_FALSE(back[1].raw || back[1].normalized || back[1].contribution || back[1].evidence_date);
+  EXPECT_FALSE(std::signbit(back[1].scored_as));
+  EXPECT_EQ(back[1].missing, score::Missing::none);
+  EXPECT_EQ(back[2].dimension, "d1");
+  ASSERT_EQ(back[2].per_rater.size(), 1U);
+  EXPECT_EQ(back[2].per_rater[0].rater, "r1");
+  EXPECT_EQ(back[2].per_rater[0].raw, model::Value{true});
+  EXPECT_EQ(back[2].per_rater[0].normalized, 100.0);
+  EXPECT_EQ(back[2].rater_spread, 12.5);
+  EXPECT_FALSE(back[2].raters_disagree);
+  EXPECT_EQ(back[2].missing, score::Missing::declared);
+  EXPECT_EQ(back[2].missing_reason, c.missing_reason);
+  EXPECT_EQ(back[2].weight, 0.25);
+  EXPECT_EQ(back[2].effective_weight, 1e-300);
+  EXPECT_EQ(back[2].evidence, c.evidence);
+  EXPECT_EQ(back[2].evidence_date, c.evidence_date);
+}
+
 // The detail store gives back every indicator of every firm as scored:
 // raters, declared gaps and their reasons, evidence and dates, doubles bit
 // for bit (the shipped 2016 cohort has all of these).

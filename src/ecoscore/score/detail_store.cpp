@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 
@@ -27,10 +28,6 @@ class Writer {
   void text(std::string_view t) {
     put(static_cast<std::uint32_t>(t.size()));
     append(t.data(), t.size());
-  }
-  void number(const std::optional<double>& d) {
-    put(static_cast<std::uint8_t>(d.has_value()));
-    if (d) put(*d);
   }
   void value(const model::Value& v) {
     put(static_cast<std::uint8_t>(v.index()));
@@ -69,10 +66,6 @@ class Reader {
     in_.remove_prefix(size);
     return t;
   }
-  std::optional<double> number() {
-    if (get<std::uint8_t>() == 0) return std::nullopt;
-    return get<double>();
-  }
   model::Value value() {
     switch (get<std::uint8_t>()) {
       case 0: return get<double>();
@@ -85,55 +78,102 @@ class Reader {
   std::string_view in_;
 };
 
-void write_indicator(Writer& w, const IndicatorScore& is) {
+// Which of an indicator's fields follow its flags: those that differ from a
+// fresh IndicatorScore's (doubles compared bit for bit, so that -0 is kept),
+// and its dimension only where it changes. Most indicators leave half their
+// fields at rest, and all of a dimension's share its id.
+enum Field : std::uint16_t {
+  kNewDimension = 1U << 0U,
+  kRaw = 1U << 1U,
+  kRaters = 1U << 2U,
+  kSpread = 1U << 3U,
+  kDisagree = 1U << 4U,
+  kNormalized = 1U << 5U,
+  kMissing = 1U << 6U,
+  kReason = 1U << 7U,
+  kScoredAs = 1U << 8U,
+  kWeight = 1U << 9U,
+  kEffectiveWeight = 1U << 10U,
+  kContribution = 1U << 11U,
+  kEvidence = 1U << 12U,
+  kDate = 1U << 13U,
+};
+
+bool set(double d) { return std::bit_cast<std::uint64_t>(d) != 0; }
+
+// `dimension`: the previous indicator's, or null for the first.
+void write_indicator(Writer& w, const IndicatorScore& is, const std::string* dimension) {
+  std::uint16_t flags = 0;
+  const auto mark = [&flags](bool on, Field f) {
+    if (on) flags = static_cast<std::uint16_t>(flags | f);
+  };
+  mark(!dimension || *dimension != is.dimension, kNewDimension);
+  mark(is.raw.has_value(), kRaw);
+  mark(!is.per_rater.empty(), kRaters);
+  mark(set(is.rater_spread), kSpread);
+  mark(is.raters_disagree, kDisagree);
+  mark(is.normalized.has_value(), kNormalized);
+  mark(is.missing != Missing::none, kMissing);
+  mark(!is.missing_reason.empty(), kReason);
+  mark(set(is.scored_as), kScoredAs);
+  mark(set(is.weight), kWeight);
+  mark(set(is.effective_weight), kEffectiveWeight);
+  mark(is.contribution.has_value(), kContribution);
+  mark(!is.evidence.empty(), kEvidence);
+  mark(is.evidence_date.has_value(), kDate);
+  w.put(flags);
   w.text(is.id);
-  w.text(is.dimension);
-  w.put(static_cast<std::uint8_t>(is.raw.has_value()));
-  if (is.raw) w.value(*is.raw);
-  w.put(static_cast<std::uint32_t>(is.per_rater.size()));
-  for (const auto& r : is.per_rater) {
-    w.text(r.rater);
-    w.value(r.raw);
-    w.put(r.normalized);
+  if (flags & kNewDimension) w.text(is.dimension);
+  if (flags & kRaw) w.value(*is.raw);
+  if (flags & kRaters) {
+    w.put(static_cast<std::uint32_t>(is.per_rater.size()));
+    for (const auto& r : is.per_rater) {
+      w.text(r.rater);
+      w.value(r.raw);
+      w.put(r.normalized);
+    }
   }
-  w.put(is.rater_spread);
-  w.put(static_cast<std::uint8_t>(is.raters_disagree));
-  w.number(is.normalized);
-  w.put(static_cast<std::uint8_t>(is.missing));
-  w.text(is.missing_reason);
-  w.put(is.scored_as);
-  w.put(is.weight);
-  w.put(is.effective_weight);
-  w.number(is.contribution);
-  w.text(is.evidence);
-  w.put(static_cast<std::uint8_t>(is.evidence_date.has_value()));
-  if (is.evidence_date) w.put(*is.evidence_date);
+  if (flags & kSpread) w.put(is.rater_spread);
+  if (flags & kNormalized) w.put(*is.normalized);
+  if (flags & kMissing) w.put(static_cast<std::uint8_t>(is.missing));
+  if (flags & kReason) w.text(is.missing_reason);
+  if (flags & kScoredAs) w.put(is.scored_as);
+  if (flags & kWeight) w.put(is.weight);
+  if (flags & kEffectiveWeight) w.put(is.effective_weight);
+  if (flags & kContribution) w.put(*is.contribution);
+  if (flags & kEvidence) w.text(is.evidence);
+  if (flags & kDate) w.put(*is.evidence_date);
 }
 
-IndicatorScore read_indicator(Reader& r) {
+// `dimension`: the previous indicator's, updated when this one names another.
+IndicatorScore read_indicator(Reader& r, std::string& dimension) {
   IndicatorScore is;
+  const auto flags = r.get<std::uint16_t>();
   is.id = r.text();
-  is.dimension = r.text();
-  if (r.get<std::uint8_t>()) is.raw = r.value();
-  const auto raters = r.get<std::uint32_t>();
-  for (std::uint32_t k = 0; k < raters; ++k) {
-    RaterScore rs;
-    rs.rater = r.text();
-    rs.raw = r.value();
-    rs.normalized = r.get<double>();
-    is.per_rater.push_back(std::move(rs));
+  if (flags & kNewDimension) dimension = r.text();
+  is.dimension = dimension;
+  if (flags & kRaw) is.raw = r.value();
+  if (flags & kRaters) {
+    const auto raters = r.get<std::uint32_t>();
+    for (std::uint32_t k = 0; k < raters; ++k) {
+      RaterScore rs;
+      rs.rater = r.text();
+      rs.raw = r.value();
+      rs.normalized = r.get<double>();
+      is.per_rater.push_back(std::move(rs));
+    }
   }
-  is.rater_spread = r.get<double>();
-  is.raters_disagree = r.get<std::uint8_t>() != 0;
-  is.normalized = r.number();
-  is.missing = static_cast<Missing>(r.get<std::uint8_t>());
-  is.missing_reason = r.text();
-  is.scored_as = r.get<double>();
-  is.weight = r.get<double>();
-  is.effective_weight = r.get<double>();
-  is.contribution = r.number();
-  is.evidence = r.text();
-  if (r.get<std::uint8_t>()) is.evidence_date = r.get<model::Date>();
+  if (flags & kSpread) is.rater_spread = r.get<double>();
+  is.raters_disagree = (flags & kDisagree) != 0;
+  if (flags & kNormalized) is.normalized = r.get<double>();
+  if (flags & kMissing) is.missing = static_cast<Missing>(r.get<std::uint8_t>());
+  if (flags & kReason) is.missing_reason = r.text();
+  if (flags & kScoredAs) is.scored_as = r.get<double>();
+  if (flags & kWeight) is.weight = r.get<double>();
+  if (flags & kEffectiveWeight) is.effective_weight = r.get<double>();
+  if (flags & kContribution) is.contribution = r.get<double>();
+  if (flags & kEvidence) is.evidence = r.text();
+  if (flags & kDate) is.evidence_date = r.get<model::Date>();
   return is;
 }
 
@@ -150,7 +190,11 @@ DetailStore::~DetailStore() { ::close(fd_); }
 
 void DetailStore::keep(const CompanyScore& cs) {
   Writer w;
-  for (const auto& is : cs.indicators) write_indicator(w, is);
+  const std::string* dimension = nullptr;
+  for (const auto& is : cs.indicators) {
+    write_indicator(w, is, dimension);
+    dimension = &is.dimension;
+  }
   const std::string_view bytes = w.bytes();
   const Entry entry{end_.fetch_add(bytes.size()), bytes.size()};
   for (std::size_t done = 0; done < bytes.size();) {
@@ -189,7 +233,8 @@ std::vector<IndicatorScore> DetailStore::indicators(std::string_view company_id)
     done += static_cast<std::size_t>(n);
   }
   Reader r(bytes);
-  while (!r.done()) out.push_back(read_indicator(r));
+  std::string dimension;
+  while (!r.done()) out.push_back(read_indicator(r, dimension));
   return out;
 }
 
