@@ -197,16 +197,19 @@ void write_robustness_csv(std::ostream& out, const analyze::Robustness& r, const
                {"nominal_rank_share", "nominal_rank_share", true},
                {"stable", "stable", false}};
   for (std::size_t k = 1; k <= r.firms.size(); ++k) t.columns.push_back({"rank_" + std::to_string(k), "rank_" + std::to_string(k), true});
+  // A row per firm and a column per rank: written a row at a time, since a
+  // national cohort's matrix would not fit in memory as cells.
+  CsvTableStream csv(out, t.columns);
+  std::vector<Cell> row;
   for (const auto& f : r.firms) {
-    std::vector<Cell> row{Cell::text(f.firm->company->id), Cell::text(f.firm->company->name.get(info.lang)),
-                          Cell::count(f.nominal_rank), Cell::number(f.mean_rank, 3), Cell::count(f.interval_low),
-                          Cell::count(f.interval_high), Cell::number(share(f.top_count, r.options.samples), 4),
-                          Cell::number(f.nominal_share, 4), Cell::text(f.stable ? "true" : "false")};
+    row = {Cell::text(f.firm->company->id), Cell::text(f.firm->company->name.get(info.lang)),
+           Cell::count(f.nominal_rank), Cell::number(f.mean_rank, 3), Cell::count(f.interval_low),
+           Cell::count(f.interval_high), Cell::number(share(f.top_count, r.options.samples), 4),
+           Cell::number(f.nominal_share, 4), Cell::text(f.stable ? "true" : "false")};
     for (int k = 1; k <= static_cast<int>(r.firms.size()); ++k)
       row.push_back(Cell::number(share(f.at_rank(k), r.options.samples), 4));
-    t.rows.push_back(std::move(row));
+    csv.row(row);
   }
-  render_csv(out, t);
 }
 
 void write_robustness_json(std::ostream& out, const analyze::Robustness& r, const score::Run& run,

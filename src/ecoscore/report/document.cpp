@@ -146,17 +146,22 @@ void render_json(std::ostream& out, const Document& doc) {
   j.finish();
 }
 
-void render_csv(std::ostream& out, const Table& table) {
-  CsvWriter csv(out);
-  for (const auto& c : table.columns) csv.text(c.label);
-  csv.end_row();
-  for (const auto& row : table.rows) {
-    for (const auto& cell : row) {
-      if (const auto* d = std::get_if<double>(&cell.value)) csv.number(*d, cell.decimals);
-      else csv.text(std::holds_alternative<std::string>(cell.value) ? std::get<std::string>(cell.value) : "");
-    }
-    csv.end_row();
+CsvTableStream::CsvTableStream(std::ostream& out, const std::vector<Column>& columns) : csv_(out) {
+  for (const auto& c : columns) csv_.text(c.label);
+  csv_.end_row();
+}
+
+void CsvTableStream::row(const std::vector<Cell>& cells) {
+  for (const auto& cell : cells) {
+    if (const auto* d = std::get_if<double>(&cell.value)) csv_.number(*d, cell.decimals);
+    else csv_.text(std::holds_alternative<std::string>(cell.value) ? std::get<std::string>(cell.value) : "");
   }
+  csv_.end_row();
+}
+
+void render_csv(std::ostream& out, const Table& table) {
+  CsvTableStream csv(out, table.columns);
+  for (const auto& row : table.rows) csv.row(row);
 }
 
 void render_xlsx(std::ostream& out, const Document& doc, const std::string& date) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ecoscore/core/lang.hpp"
+#include "ecoscore/report/cells.hpp"
 
 namespace ecoscore::report {
 
@@ -71,6 +72,18 @@ void render_html_section(std::ostream& out, const Section& section, const std::s
 void render_html(std::ostream& out, const Document& doc, const std::string& generator);
 void render_json(std::ostream& out, const Document& doc);
 void render_csv(std::ostream& out, const Table& table);
+
+// A table written as CSV a row at a time, the same bytes as render_csv, for
+// tables too large to hold (a 10 000-firm cohort's rank matrix is 10^8
+// cells): the header when made, each row when given.
+class CsvTableStream {
+ public:
+  CsvTableStream(std::ostream& out, const std::vector<Column>& columns);
+  void row(const std::vector<Cell>& cells);
+
+ private:
+  CsvWriter csv_;
+};
 // One sheet per table; `created` as in write_report_xlsx.
 void render_xlsx(std::ostream& out, const Document& doc, const std::string& date);
 
