@@ -36,7 +36,8 @@ INSTANTIATE_TEST_SUITE_P(
                     FixedCase{99.95, 1, "100.0"},  // stored as 99.9500000000000028...
                     FixedCase{9.995, 2, "9.99"}, FixedCase{-0.0001, 2, "0.00"}, FixedCase{-0.0, 1, "0.0"},
                     FixedCase{72.25, 1, "72.3"}, FixedCase{100, 1, "100.0"}, FixedCase{0, 0, "0"},
-                    FixedCase{1234.5678, 3, "1234.568"}));
+                    FixedCase{1234.5678, 3, "1234.568"}, FixedCase{9.5, 0, "10"},
+                    FixedCase{-99.96, 1, "-100.0"}, FixedCase{0.00004, 4, "0.0000"}, FixedCase{0.00005, 4, "0.0001"}));
 
 TEST(Number, RoundHalfAwayMatchesFormatFixed) {
   EXPECT_EQ(core::round_half_away(5.4, 0), 5.0);

@@ -1,5 +1,6 @@
 #include "ecoscore/core/number.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -16,17 +17,17 @@ constexpr int kGuardDigits = 40;
 
 std::string format_fixed(double value, int decimals) {
   if (!std::isfinite(value)) return std::isnan(value) ? "nan" : (value > 0 ? "inf" : "-inf");
-  std::array<char, 512> buffer{};
+  std::array<char, 512> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): to_chars fills what is read
   const double magnitude = std::fabs(value);
   const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), magnitude,
                                        std::chars_format::fixed, decimals + kGuardDigits);
   if (ec != std::errc()) return "nan";
-  std::string digits(buffer.data(), end);
-  const std::size_t point = digits.find('.');
-  const std::size_t cut = point + 1 + static_cast<std::size_t>(decimals);
+  // The guard digits make sure there is a point and a digit past the cut.
+  const char* point = std::find(buffer.data(), end, '.');
+  const char* cut = point + 1 + decimals;
   // Half away from zero: round up when the first dropped digit is 5 or more.
-  const bool round_up = digits[cut] >= '5';
-  std::string kept = digits.substr(0, decimals == 0 ? point : cut);
+  const bool round_up = *cut >= '5';
+  std::string kept(static_cast<const char*>(buffer.data()), decimals == 0 ? point : cut);
   if (round_up) {
     std::size_t i = kept.size();
     while (i > 0) {
@@ -41,7 +42,7 @@ std::string format_fixed(double value, int decimals) {
       }
     }
   }
-  const bool is_zero = kept.find_first_of("123456789") == std::string::npos;
+  const bool is_zero = std::none_of(kept.begin(), kept.end(), [](char c) { return c >= '1' && c <= '9'; });
   return (value < 0 && !is_zero) ? "-" + kept : kept;
 }
 
