@@ -84,6 +84,7 @@ class CsvTableStream {
  private:
   CsvWriter csv_;
 };
+
 // One sheet per table; `created` as in write_report_xlsx.
 void render_xlsx(std::ostream& out, const Document& doc, const std::string& date);
 
