@@ -278,6 +278,13 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
 
     // Ratings, evidence and adjustments.
     std::vector<model::Rating> ratings(rating_slots);  // by Column::rating_slot
+    // The rating an indicator's column fills, placed at its first cell.
+    const auto rating_of = [&](const Column& col, const CsvCell& at) -> model::Rating& {
+      model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
+      rating.indicator = col.target;
+      if (rating.where.path.empty()) rating.where = r.where(at);
+      return rating;
+    };
     std::map<std::string, model::AppliedAdjustment> adjustments;
     std::map<std::string, const CsvCell*> reasons;
     std::map<std::string, const CsvCell*> evidence_cells;
@@ -296,9 +303,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
         switch (col.kind) {
           case ColumnKind::field: break;
           case ColumnKind::indicator: {
-            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
-            rating.indicator = col.target;
-            if (rating.where.path.empty()) rating.where = r.where(at);
+            model::Rating& rating = rating_of(col, at);
             const model::Value v = cell_value(text, col.indicator->scale, table.delimiter);
             if (with_rater) rating.per_rater.push_back(model::RaterValue{cell(*row, *rater_column).text, v, r.where(at)});
             else rating.value = v;
@@ -306,9 +311,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
           }
           case ColumnKind::evidence:
           case ColumnKind::evidence_date: {
-            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
-            rating.indicator = col.target;
-            if (rating.where.path.empty()) rating.where = r.where(at);
+            model::Rating& rating = rating_of(col, at);
             if (col.kind == ColumnKind::evidence) {
               // Evidence belongs to the rating: raters' rows may repeat it, not contradict it.
               if (const auto it = evidence_cells.find(col.target); it != evidence_cells.end() && rating.evidence != text)
@@ -325,9 +328,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
           }
           case ColumnKind::reason: {
             // Why an indicator was left unrated (its value cells empty).
-            model::Rating& rating = ratings[static_cast<std::size_t>(col.rating_slot)];
-            rating.indicator = col.target;
-            if (rating.where.path.empty()) rating.where = r.where(at);
+            model::Rating& rating = rating_of(col, at);
             rating.missing_reason = text;
             break;
           }
@@ -432,9 +433,9 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   }
 
   // Each firm's rows become a company on every core, with its diagnostics
-  // kept apart and added in the order firms first appear.
-  // Each company is made in its place, and the firms that could not be read
-  // are closed up afterwards: one array of companies, not two.
+  // kept apart and added in the order firms first appear. Each company is
+  // made in its place, and the firms that could not be read are closed up
+  // afterwards: one array of companies, not two.
   companies.resize(order.size());
   std::vector<char> read(order.size(), 0);
   std::vector<core::Diagnostics> firm_diagnostics(order.size());
