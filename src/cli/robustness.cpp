@@ -32,6 +32,8 @@ int run_robustness(RobustnessCommandOptions options, Context& ctx) {
   if (std::find(kFormats.begin(), kFormats.end(), options.format) == kFormats.end())
     throw_usage("--format must be one of md, html, csv, json, not '" + options.format + "'");
   options.scoring.lang = ctx.common.lang;
+  // Rank robustness needs each firm's dimensions, never its indicators.
+  options.scoring.keep = ScoringOptions::Keep::totals;
   options.scoring.robustness = parse_robustness(options.args);
   options.scoring.robustness->top_only = options.top_only;
   const auto scored = load_and_score(options.scoring, ctx);

@@ -44,9 +44,12 @@ int run_score(ScoreOptions options, Context& ctx) {
       if (!ctx.vm[name].defaulted()) throw_usage(fmt::format("--{} needs --robustness", name));
   }
   options.scoring.date = audit::run_date(options.date, std::getenv("SOURCE_DATE_EPOCH"));
-  // Printing a table, scores.json or scores.csv needs no firm's indicators
-  // kept in memory (a run folder's reports do).
-  options.scoring.stream = options.out.empty() && options.format != "md";
+  // Printing scores.json needs each firm's indicators once, from the detail
+  // store; a table or scores.csv needs none; a run folder's reports need
+  // them all in memory.
+  using Keep = ScoringOptions::Keep;
+  if (options.out.empty() && options.format == "json") options.scoring.keep = Keep::details;
+  if (options.out.empty() && (options.format == "table" || options.format == "csv")) options.scoring.keep = Keep::totals;
   std::unique_ptr<Scored> scored;
   if (!options.out.empty()) {
     RunFolder folder = render_run_folder(options.scoring, way_back(options.out), ctx);

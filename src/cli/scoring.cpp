@@ -2,6 +2,7 @@
 #include "ecoscore/report/analysis_views.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -88,28 +89,34 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // A streamed run scores each firm on the thread that read it; a firm
   // without decisions (which need its ratings to be rated as evaluated) or
   // several raters on an indicator (which rater agreement needs) keeps only
-  // its totals and dimensions in memory, its indicators in the detail store.
+  // its totals and dimensions in memory, its indicators in the detail store
+  // when the output shows them.
+  using Keep = ScoringOptions::Keep;
   std::mutex firms_lock;
   std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>> firms;
-  if (options.stream) {
+  std::atomic<std::size_t> released{0};  // firms whose ratings and indicators left memory
+  bool streamed = options.keep == Keep::totals;
+  if (options.keep == Keep::details) {
     try {
       scored->details = std::make_unique<score::DetailStore>();
+      streamed = true;
     } catch (const core::IoError& e) {
       // Nowhere to put them: every firm stays in memory, as in a run folder.
       ctx.log->warn("{}; keeping every company in memory", e.what());
     }
   }
-  if (scored->details) {
+  if (streamed) {
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
       score::CompanyScore cs = score::score_firm(rubric, c, score_options);
       const bool raters = std::any_of(c.evaluation.ratings.begin(), c.evaluation.ratings.end(),
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
       if (c.decisions.empty() && !raters) {
-        scored->details->keep(cs);
+        if (scored->details) scored->details->keep(cs);
         // (Assigning {} would keep their capacity.)
         cs.indicators = std::vector<score::IndicatorScore>();
         c.evaluation.ratings = std::vector<model::Rating>();
+        ++released;
       }
       auto kept = std::make_unique<score::CompanyScore>(std::move(cs));
       const std::lock_guard lock(firms_lock);
@@ -119,7 +126,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   scored->workspace = load::load_workspace(options.paths, load_options);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
-  if (scored->details && score::scored_alone(rubric, score_options)) {
+  if (streamed && score::scored_alone(rubric, score_options)) {
     const auto& companies = scored->workspace.companies;
     std::vector<score::CompanyScore> scores(companies.size());
     core::parallel_for(companies.size(), 0, [&](std::size_t k) {
@@ -137,7 +144,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     std::set<std::string> paired;
     for (const auto& p : scored->workspace.pairs) paired.insert({p.large, p.sme});
     for (std::size_t k = 0; k < companies.size(); ++k)
-      if (paired.count(companies[k].id) && scored->details->holds(companies[k].id))
+      if (scored->details && paired.count(companies[k].id) && scored->details->holds(companies[k].id))
         scores[k].indicators = scored->details->indicators(companies[k].id);
     scored->run = score::finish_run(rubric, std::move(scores), scored->workspace.pairs, score_options);
     scored->info.details = scored->details.get();
@@ -162,6 +169,9 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     }
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
+  if (released > 0)
+    ctx.log->info("scored {} companies as they were read, keeping their totals and dimensions in memory",
+                  released.load());
   if (scored->details && scored->details->size() > 0)
     ctx.log->info("kept the indicators of {} companies in a temporary file, not in memory", scored->details->size());
   if (options.robustness) {

@@ -29,12 +29,18 @@ struct ScoringOptions {
   load::Limits limits;
   bool show_warnings = true;  // verify re-runs quietly: the run showed them
   std::optional<analyze::RobustnessOptions> robustness;  // score --robustness: also in the reports
-  // Score each firm as soon as it is read and move its indicators out of
-  // memory (into a score::DetailStore), for outputs that need no more than
-  // totals, dimensions and scores.json: a national cohort then fits in
-  // memory. Only when each firm's score depends on it alone
-  // (score::scored_alone); the same bytes out.
-  bool stream = false;
+  // How much of each firm a run keeps. Streamed runs score each firm as soon
+  // as it is read and let its ratings and indicators go, so that a national
+  // cohort fits in memory; only for firms whose score depends on them alone
+  // (score::scored_alone) and that have no decisions or several raters. The
+  // bytes out are the same.
+  enum class Keep {
+    everything,  // run folders, reports, explain, compare: every indicator in memory
+    details,     // scores.json: each firm's indicators in a score::DetailStore
+    totals,      // a table, scores.csv, robustness: totals and dimensions only,
+                 // so the run's pairs have no indicator gaps (these outputs show none)
+  };
+  Keep keep = Keep::everything;
 };
 
 // The options of rank robustness, as typed (parsed strictly by parse_robustness).

@@ -2,12 +2,14 @@
 """A streamed run writes the same bytes as a run that keeps every firm.
 
 `score --format json|csv` (no run folder) scores each firm as it is read and
-moves its indicators to a temporary file; `score --out` keeps everything in
-memory for the reports. For every shipped cohort, the test cohort, another
+lets its ratings and indicators go: scores.json's to a temporary file, while
+scores.csv, which shows none, keeps only totals and dimensions; `score --out`
+keeps everything in memory for the reports. For every shipped cohort, the test cohort, another
 method, a cohort-relative normalization (not streamed) and a ratings CSV, the
 printed scores.json and scores.csv must equal the run folder's, byte for
-byte; so must they when there is no temporary folder to stream to. The 2016 cohort must really have been streamed: firms moved out of
-memory, among them firms of pairs (whose gaps need their indicators back),
+byte; so must they when there is no temporary folder to stream to. The
+2016 cohort must really have been streamed, in both formats: firms moved out
+of memory, among them firms of pairs (whose gaps need their indicators back),
 next to firms with decisions and with several raters (kept whole).
 Usage: check_streamed.py ECOSCORE REPO_ROOT
 """
@@ -26,6 +28,9 @@ CASES = [
     ("tests/data/mini/rubric.yaml", ["tests/data/mini"], []),
 ]
 
+STORED = r"kept the indicators of (\d+) companies"
+RELEASED = r"scored (\d+) companies as they were read"
+
 
 def run(binary, root, *args, tmpdir=None):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8", "TZ": "UTC"}
@@ -42,16 +47,17 @@ def check(binary, root, tmp, rubric, inputs, extra, tmpdir=None):
     folder = os.path.join(tmp, "run")
     run(binary, root, "score", "-q", "--rubric", rubric, *extra, "--out", folder, "--force", *inputs)
     bad = 0
+    logs = {}
     for fmt, name in (("json", "scores.json"), ("csv", "scores.csv")):
-        printed, log = run(binary, root, "-v", "score", "--rubric", rubric, *extra, "--format", fmt, *inputs,
-                           tmpdir=tmpdir)
+        printed, logs[fmt] = run(binary, root, "-v", "score", "--rubric", rubric, *extra, "--format", fmt, *inputs,
+                                 tmpdir=tmpdir)
         with open(os.path.join(folder, name), "rb") as f:
             kept = f.read()
         if printed != kept:
             at = next((i for i, (a, b) in enumerate(zip(printed, kept)) if a != b), min(len(printed), len(kept)))
             print(f"{label} --format {fmt}: differs from the run folder's {name} at byte {at}")
             bad += 1
-    return bad, log
+    return bad, logs
 
 
 def main() -> int:
@@ -59,15 +65,20 @@ def main() -> int:
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         for rubric, inputs, extra in CASES:
-            found, log = check(binary, root, tmp, rubric, inputs, extra)
+            found, logs = check(binary, root, tmp, rubric, inputs, extra)
             bad += found
-            moved = re.search(r"kept the indicators of (\d+) companies", log)
-            if extra == ["--normalization", "minmax"]:
-                if moved:
-                    print("minmax: firms were streamed, though their scores depend on the cohort")
+            for fmt, pattern in (("json", STORED), ("json", RELEASED), ("csv", RELEASED)):
+                moved = re.search(pattern, logs[fmt])
+                if extra == ["--normalization", "minmax"]:
+                    if moved:
+                        print(f"minmax --format {fmt}: firms were streamed, though their scores depend on the cohort")
+                        bad += 1
+                elif inputs == ["companies/2016"] and not (moved and 0 < int(moved.group(1)) < 30):
+                    print(f"2016 {extra} --format {fmt}: expected some but not all 30 firms streamed: "
+                          f"{moved and moved.group(0)}")
                     bad += 1
-            elif inputs == ["companies/2016"] and not (moved and 0 < int(moved.group(1)) < 30):
-                print(f"2016 {extra}: expected some but not all 30 firms streamed: {moved and moved.group(0)}")
+            if re.search(STORED, logs["csv"]):
+                print(f"{inputs} {extra} --format csv: indicators were stored, though scores.csv shows none")
                 bad += 1
         # Firms of a ratings CSV are scored once the workspace is assembled.
         csv_path = os.path.join(tmp, "ratings.csv")
@@ -78,10 +89,11 @@ def main() -> int:
         found, _ = check(binary, root, tmp, "rubrics/winwin-ecosystem-2017.yaml", [csv_path], [])
         bad += found
         # With nowhere to put the indicators, every firm stays in memory.
-        found, log = check(binary, root, tmp, "rubrics/winwin-ecosystem-2016.yaml", ["companies/2016"], [],
-                           tmpdir=os.path.join(tmp, "missing"))
+        found, logs = check(binary, root, tmp, "rubrics/winwin-ecosystem-2016.yaml", ["companies/2016"], [],
+                            tmpdir=os.path.join(tmp, "missing"))
         bad += found
-        if "keeping every company in memory" not in log or "kept the indicators" in log:
+        log = logs["json"]
+        if "keeping every company in memory" not in log or re.search(STORED, log) or re.search(RELEASED, log):
             print("no temporary folder: expected every company kept in memory\n" + log[-500:])
             bad += 1
     print("streamed runs: " + ("ok" if bad == 0 else f"{bad} problems"))
