@@ -304,6 +304,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       std::vector<core::Diagnostics> checked;
       auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
                                         &options.on_read, options.threads, &check_early, &checked);
+      ws.companies.reserve(ws.companies.size() + companies.size());
       for (std::size_t i = 0; i < companies.size(); ++i) {
         model::Company& c = companies[i];
         const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");

@@ -247,22 +247,29 @@ void apply_topsis(const model::Rubric& rubric, std::vector<CompanyScore>& compan
 }
 
 // Competition ranking (1, 2, 2, 4) on unrounded totals; `key` selects the
-// group ranked together.
+// group ranked together. The keys are sorted as a compact copy, not through
+// the firms (large and far apart in memory). Tied firms share a rank, so
+// their order among themselves does not matter.
 template <typename Key>
 void assign_ranks(std::vector<CompanyScore>& companies, int CompanyScore::*rank, Key key) {
-  std::vector<CompanyScore*> order;
-  for (auto& c : companies)
-    if (c.scored()) order.push_back(&c);
-  std::stable_sort(order.begin(), order.end(), [&](const CompanyScore* a, const CompanyScore* b) {
-    if (key(*a) != key(*b)) return key(*a) < key(*b);
-    if (*a->total != *b->total) return *a->total > *b->total;
-    return a->company->id < b->company->id;
+  struct Entry {
+    int group;
+    double total;
+    std::size_t index;
+  };
+  std::vector<Entry> order;
+  order.reserve(companies.size());
+  for (std::size_t k = 0; k < companies.size(); ++k)
+    if (companies[k].scored()) order.push_back({key(companies[k]), *companies[k].total, k});
+  std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
+    return a.group != b.group ? a.group < b.group : a.total > b.total;
   });
   std::size_t group_start = 0;
   for (std::size_t i = 0; i < order.size(); ++i) {
-    if (i > 0 && key(*order[i - 1]) != key(*order[i])) group_start = i;
-    const bool tie = i > group_start && *order[i - 1]->total == *order[i]->total;
-    order[i]->*rank = tie ? order[i - 1]->*rank : static_cast<int>(i - group_start) + 1;
+    if (i > 0 && order[i - 1].group != order[i].group) group_start = i;
+    const bool tie = i > group_start && order[i - 1].total == order[i].total;
+    companies[order[i].index].*rank =
+        tie ? companies[order[i - 1].index].*rank : static_cast<int>(i - group_start) + 1;
   }
 }
 
@@ -578,8 +585,13 @@ Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
                const std::vector<model::Pair>& pairs, const Options& options) {
   Run run = start_run(rubric, options);
   run.companies = std::move(companies);
-  std::sort(run.companies.begin(), run.companies.end(),
-            [](const CompanyScore& a, const CompanyScore& b) { return a.company->id < b.company->id; });
+  const auto by_id = [](const CompanyScore& a, const CompanyScore& b) { return a.company->id < b.company->id; };
+  // (Firms that come in strictly increasing id order, as a workspace's do,
+  // are in the order any sort would give.)
+  const bool in_order = std::adjacent_find(run.companies.begin(), run.companies.end(), [&](const auto& a, const auto& b) {
+                          return !by_id(a, b);
+                        }) == run.companies.end();
+  if (!in_order) std::sort(run.companies.begin(), run.companies.end(), by_id);
   const bool any = std::any_of(run.companies.begin(), run.companies.end(),
                                [](const CompanyScore& c) { return !c.company->decisions.empty(); });
   if (options.apply_decisions && any) {
