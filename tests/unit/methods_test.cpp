@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -15,6 +16,7 @@
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/score/score.hpp"
 #include "ecoscore/model/ahp.hpp"
+#include "ecoscore/report/order.hpp"
 #include "ecoscore/report/writers.hpp"
 #include "ecoscore/score/topsis.hpp"
 
@@ -440,6 +442,42 @@ TEST(ScoresJson, SameBytesForAnyNumberOfThreads) {
   EXPECT_EQ(render(2), one);
   EXPECT_EQ(render(3), one);
   EXPECT_EQ(render(0), one);
+}
+
+TEST(ScoresCsv, SameBytesForAnyNumberOfThreads) {
+  const Repeated r(200);  // 6000 rows: more than one window rendered at once
+  ecoscore::report::RunInfo info;
+  info.tool_version = "test";
+  const auto render = [&](unsigned threads) {
+    info.threads = threads;
+    std::ostringstream out;
+    ecoscore::report::write_scores_csv(out, r.run, info);
+    return out.str();
+  };
+  const std::string one = render(1);
+  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 6001);
+  EXPECT_EQ(render(2), one);
+  EXPECT_EQ(render(3), one);
+  EXPECT_EQ(render(0), one);
+}
+
+// Report order is by rank, ties and unscored firms by id, whether or not the
+// run's firms come in id order (the repeated run's do not).
+TEST(Ranked, ByRankThenIdInAnyRun) {
+  const Repeated r(3);
+  for (const score::Run* run : {&r.s.run, &r.run}) {
+    const auto order = ecoscore::report::ranked(*run);
+    ASSERT_EQ(order.size(), run->companies.size());
+    const auto key = [](const score::CompanyScore* c) {
+      return std::pair(c->rank > 0 ? c->rank : INT_MAX, c->company->id);
+    };
+    for (std::size_t k = 1; k < order.size(); ++k) EXPECT_LE(key(order[k - 1]), key(order[k])) << k;
+    // Copies of one firm (same rank and id) stay in the run's order.
+    for (std::size_t k = 1; k < order.size(); ++k)
+      if (key(order[k - 1]) == key(order[k])) {
+        EXPECT_LT(order[k - 1], order[k]) << k;
+      }
+  }
 }
 
 TEST(ScoreRun, SameResultForAnyNumberOfThreads) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <exception>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -38,6 +39,26 @@ void parallel_for(std::size_t count, unsigned threads, F&& fn) {
     work();
   }  // every thread joined
   if (failure) std::rethrow_exception(failure);
+}
+
+// Renders items 0..count-1 a window of `window` items at a time on up to
+// `threads` threads (0: every core) and hands each item's text to emit(text)
+// in item order, so that what is written does not depend on the thread
+// count; at most one window of texts is held at once. render(k) returns the
+// text of item k.
+template <typename Render, typename Emit>
+void render_in_order(std::size_t count, unsigned threads, std::size_t window, Render&& render, Emit&& emit) {
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  if (threads == 1) {
+    for (std::size_t k = 0; k < count; ++k) emit(render(k));
+    return;
+  }
+  std::vector<std::string> pieces(std::min(window, count));
+  for (std::size_t first = 0; first < count; first += window) {
+    const std::size_t size = std::min(window, count - first);
+    parallel_for(size, threads, [&](std::size_t k) { pieces[k] = render(first + k); });
+    for (std::size_t k = 0; k < size; ++k) emit(pieces[k]);
+  }
 }
 
 }  // namespace ecoscore::core

@@ -23,10 +23,10 @@ std::string csv_text(std::string_view cell) {
   return quoted + "\"";
 }
 
-CsvWriter::CsvWriter(std::ostream& out) : out_(out) { out_ << "\xEF\xBB\xBF"; }
+CsvWriter::CsvWriter(std::ostream& out) : out_(&out) { out << "\xEF\xBB\xBF"; }
 
 CsvWriter::~CsvWriter() {
-  if (!row_.empty()) out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
+  if (out_ && !row_.empty()) out_->write(row_.data(), static_cast<std::streamsize>(row_.size()));
 }
 
 void CsvWriter::separate() {
@@ -54,9 +54,10 @@ CsvWriter& CsvWriter::integer(long value) {
 
 void CsvWriter::end_row() {
   row_ += "\r\n";
-  out_.write(row_.data(), static_cast<std::streamsize>(row_.size()));
-  row_.clear();
   first_ = true;
+  if (!out_) return;
+  out_->write(row_.data(), static_cast<std::streamsize>(row_.size()));
+  row_.clear();
 }
 
 std::string md_cell(std::string_view text) {

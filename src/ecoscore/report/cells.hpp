@@ -14,6 +14,9 @@ namespace ecoscore::report {
 class CsvWriter {
  public:
   explicit CsvWriter(std::ostream& out);
+  // Rows kept as text (no BOM), for take(): rows rendered apart, e.g. on
+  // several threads, then written in order after a CsvWriter's header.
+  CsvWriter() = default;
   ~CsvWriter();  // writes out a row not ended
   CsvWriter(const CsvWriter&) = delete;
   CsvWriter& operator=(const CsvWriter&) = delete;
@@ -21,11 +24,12 @@ class CsvWriter {
   CsvWriter& number(std::optional<double> value, int decimals);  // empty when nullopt
   CsvWriter& integer(long value);
   void end_row();
+  std::string take() { return std::move(row_); }  // the rows kept, without a stream
 
  private:
   void separate();
-  std::ostream& out_;
-  std::string row_;  // written out a row at a time
+  std::ostream* out_ = nullptr;
+  std::string row_;  // written out a row at a time (kept, without a stream)
   bool first_ = true;
 };
 

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -165,23 +164,19 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
 // Every company's object, in order. They are rendered a window at a time
 // on every core and placed in order, so the bytes are those of one thread.
 void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& companies, const RunInfo& info) {
-  constexpr std::size_t kWindow = 512;
-  const unsigned threads = info.threads ? info.threads : std::max(1U, std::thread::hardware_concurrency());
-  if (threads == 1) {
+  if (info.threads == 1) {
     for (const auto& cs : companies) write_company(j, cs, info);
     return;
   }
   const std::size_t depth = j.depth();
-  std::vector<std::string> pieces(std::min(kWindow, companies.size()));
-  for (std::size_t first = 0; first < companies.size(); first += kWindow) {
-    const std::size_t count = std::min(kWindow, companies.size() - first);
-    core::parallel_for(count, threads, [&](std::size_t k) {
-      JsonWriter piece(depth);
-      write_company(piece, companies[first + k], info);
-      pieces[k] = piece.take();
-    });
-    for (std::size_t k = 0; k < count; ++k) j.raw(pieces[k]);
-  }
+  core::render_in_order(
+      companies.size(), info.threads, 512,
+      [&](std::size_t k) {
+        JsonWriter piece(depth);
+        write_company(piece, companies[k], info);
+        return piece.take();
+      },
+      [&](const std::string& piece) { j.raw(piece); });
 }
 
 }  // namespace
