@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -415,7 +416,7 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
 
   // Rows grouped by firm id, in the order firms first appear.
   std::vector<std::string> order;
-  std::map<std::string, Rows> groups;
+  std::unordered_map<std::string_view, Rows> groups;  // keys: the table's cells
   std::vector<const Rows*> firm_rows;
   for (std::size_t k = 1; k < table.records.size(); ++k) {
     const auto& row = table.records[k];

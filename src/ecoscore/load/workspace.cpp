@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <thread>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -249,7 +250,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::erase(ws.files, options.rubric_file.value_or(""));
 
   // id (and period, when several are allowed) -> path of the first definition
-  std::map<std::string, std::string> company_files;
+  std::unordered_map<std::string, const std::string*> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
   ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
   // Parse every YAML file first, on every core: each file's diagnostics are
@@ -282,7 +283,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       options.on_company(*given, c);
   });
   // Ids of the companies checked early, and what those checks found.
-  std::set<std::string> early;
+  std::unordered_set<std::string> early;
   std::vector<std::pair<std::string, core::Diagnostics>> early_found;
   for (std::size_t k = 0; k < ws.files.size(); ++k) {
     const std::string& path = ws.files[k];
@@ -308,9 +309,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       for (std::size_t i = 0; i < companies.size(); ++i) {
         model::Company& c = companies[i];
         const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
-        const auto [it, inserted] = company_files.emplace(key, path);
+        const auto [it, inserted] = company_files.emplace(key, &path);
         if (!inserted) {
-          report(out, c.where, Msg::duplicate_company, {c.id, it->second});
+          report(out, c.where, Msg::duplicate_company, {c.id, *it->second});
           continue;
         }
         early.insert(key);
@@ -333,9 +334,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     if (parsed->company) {
       const std::string key =
           parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
-      const auto [it, inserted] = company_files.emplace(key, path);
+      const auto [it, inserted] = company_files.emplace(key, &path);
       if (!inserted && !parsed->company->id.empty()) {
-        report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, it->second});
+        report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second});
       } else if (inserted) {
         if (checked_early[k]) {
           early.insert(key);
