@@ -137,6 +137,43 @@ TEST(Rubric, IndexedLookupFindsWhatTheOrderedSearchFinds) {
   EXPECT_EQ(plain.indicator_position(loaded.dimensions[1].indicators[0].id), plain.dimensions[0].indicators.size());
 }
 
+// InOrder finds what find_indicator and indicator_position find, for ids in
+// increasing order (merged) and out of it (looked up), known or not.
+TEST(Rubric, InOrderFindsWhatTheLookupFinds) {
+  const model::Rubric loaded = load::load_rubric_file(repo("rubrics/winwin-ecosystem-2016.yaml"), {});
+  model::Rubric copied = loaded;
+  model::Rubric unindexed;
+  unindexed.dimensions = loaded.dimensions;
+  model::Rubric extended = loaded;  // an indicator added after indexing
+  extended.dimensions[1].indicators.push_back(extended.dimensions[1].indicators[0]);
+  extended.dimensions[1].indicators.back().id = "ab-added-later";
+  std::vector<std::string> ids = {"", "aa-before-all", "ab-added-later", "zz-after-all", "m-between"};
+  for (const auto& d : extended.dimensions)
+    for (const auto& i : d.indicators) ids.push_back(i.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::vector<std::string> shuffled = ids;  // out of order: every other id first, then the rest backwards
+  std::stable_partition(shuffled.begin(), shuffled.end(), [&](const std::string& id) {
+    return (std::find(ids.begin(), ids.end(), id) - ids.begin()) % 2 == 1;
+  });
+  std::reverse(shuffled.begin() + static_cast<std::ptrdiff_t>(shuffled.size() / 2), shuffled.end());
+  std::size_t known = 0;
+  for (const model::Rubric* r : std::initializer_list<const model::Rubric*>{&loaded, &copied, &unindexed, &extended})
+    for (const auto* order : {&ids, &shuffled}) {
+      model::Rubric::InOrder in_order(*r);
+      for (const auto& id : *order) {
+        const auto found = in_order.find(id);
+        const auto [dim, ind] = r->find_indicator(id);
+        EXPECT_EQ(found.indicator, ind) << id;
+        EXPECT_EQ(found.dimension, dim) << id;
+        EXPECT_EQ(found.position, r->indicator_position(id)) << id;
+        if (ind) ++known;
+      }
+    }
+  // Every indicator of each rubric, found in both orders.
+  EXPECT_EQ(known, 2 * (3 * loaded.indicator_count() + extended.indicator_count()));
+}
+
 TEST(Workspace, ShowsTheBytesOfEveryFileReadOnce) {
   load::LoadOptions options;
   options.rubric_dirs = {};

@@ -548,9 +548,10 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
   for (const auto& r : ev.raters) rater_ids.push_back(r.id);
 
   const model::Role role = company.role();
+  model::Rubric::InOrder indicators(rubric);  // the ratings are in id order
   for (const auto& rating : ev.ratings) {
     const auto path = [&] { return "/evaluation/ratings/" + rating.indicator; };
-    const auto [dim, ind] = rubric.find_indicator(rating.indicator);
+    const auto [dim, ind, position] = indicators.find(rating.indicator);
     if (!ind) {
       report(rating.where, path(), Msg::unknown_indicator, {rating.indicator, rubric.reference()},
              core::closest_match(rating.indicator, indicator_ids(rubric)));

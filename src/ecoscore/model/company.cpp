@@ -13,8 +13,9 @@ const Rating* Company::find_rating(std::string_view indicator) const {
 
 std::vector<const Rating*> Company::ratings_by_position(const Rubric& rubric) const {
   std::vector<const Rating*> at(rubric.indicator_count(), nullptr);
+  Rubric::InOrder places(rubric);  // the ratings are in id order
   for (const auto& r : evaluation.ratings)
-    if (const std::size_t k = rubric.indicator_position(r.indicator); k < at.size()) at[k] = &r;
+    if (const std::size_t k = places.find(r.indicator).position; k < at.size()) at[k] = &r;
   return at;
 }
 

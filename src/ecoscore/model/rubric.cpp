@@ -62,6 +62,35 @@ void Rubric::index_indicators() {
   for (std::uint32_t d = 0; d < dimensions.size(); ++d)
     for (std::uint32_t i = 0; i < dimensions[d].indicators.size(); ++i)
       indicator_index_.emplace(dimensions[d].indicators[i].id, Place{d, i, position++});
+  ids_in_order_.assign(indicator_index_.begin(), indicator_index_.end());
+  std::sort(ids_in_order_.begin(), ids_in_order_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+Rubric::InOrder::InOrder(const Rubric& rubric)
+    : rubric_(rubric),
+      merge_(rubric.ids_in_order_.size() == rubric.indicator_count() && !rubric.ids_in_order_.empty()),
+      next_(0) {}
+
+Rubric::Found Rubric::InOrder::find(std::string_view id) {
+  const auto& ids = rubric_.ids_in_order_;
+  // ids[next_] is the first id after every id asked for so far.
+  const auto found = [&](std::size_t k) -> Found {
+    const Place& at = ids[k].second;
+    const Dimension& d = rubric_.dimensions[at.dimension];
+    return {&d, &d.indicators[at.indicator], at.position};
+  };
+  if (merge_) {
+    if (next_ < ids.size() && ids[next_].first == id) return found(next_++);  // the next one: the common case
+    if (next_ == 0 || ids[next_ - 1].first < id) {  // further on
+      while (next_ < ids.size() && ids[next_].first < id) ++next_;
+      if (next_ < ids.size() && ids[next_].first == id) return found(next_++);
+      return {};
+    }
+  }
+  const auto [dimension, indicator] = rubric_.find_indicator(id);
+  if (!indicator) return {};
+  return {dimension, indicator, rubric_.indicator_position(id)};
 }
 
 const AdjustmentItem* Rubric::find_adjustment(std::string_view wanted) const {

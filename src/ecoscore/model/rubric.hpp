@@ -173,6 +173,28 @@ struct Rubric {
   // find_indicator searches in order.
   void index_indicators();
 
+  // An indicator found by id: its dimension, itself and its position among
+  // all (as indicator_position), or nulls and npos.
+  struct Found {
+    const Dimension* dimension = nullptr;
+    const Indicator* indicator = nullptr;
+    std::size_t position = std::string::npos;
+  };
+  // Finds the indicators of ids asked for in increasing order, as a firm's
+  // ratings are kept, by walking the rubric's ids in that order alongside
+  // them (a merge), not by a lookup each. An id out of order, or a rubric
+  // not indexed, is found as find_indicator finds it.
+  class InOrder {
+   public:
+    explicit InOrder(const Rubric& rubric);
+    Found find(std::string_view id);
+
+   private:
+    const Rubric& rubric_;
+    bool merge_;        // the index is complete
+    std::size_t next_;  // in rubric.ids_in_order_
+  };
+
  private:
   // Indicator id -> its place: positions, not pointers, so that a copy of
   // the rubric stays right.
@@ -186,6 +208,7 @@ struct Rubric {
     std::uint32_t position;   // among all
   };
   std::unordered_map<std::string, Place, IdHash, std::equal_to<>> indicator_index_;
+  std::vector<std::pair<std::string, Place>> ids_in_order_;  // the same, sorted by id, for InOrder
   const Place* indexed(std::string_view wanted, bool& searched) const;
 };
 
