@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "ecoscore/report/cells.hpp"
 #include "ecoscore/report/json_writer.hpp"
@@ -57,6 +61,41 @@ TEST(JsonWriter, ShortestNumbersAndEscapedText) {
   j.end_object();
   j.finish();
   EXPECT_EQ(out.str(), "{\n  \"a\": 0.1,\n  \"b\": 100,\n  \"c\": \"q\\\"\\n\\u0001\",\n  \"d\": []\n}\n");
+}
+
+// Text is quoted in one piece when nothing needs escaping, found eight bytes
+// at a time: every byte value, at every place of a word and of the tail,
+// gives what escaping byte by byte gives.
+TEST(JsonWriter, FindsEveryByteToEscapeWherever) {
+  for (int byte = 1; byte < 256; ++byte)
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(byte);
+      std::ostringstream out;
+      report::JsonWriter j(out);
+      j.begin_array().value(text).end_array();
+      j.finish();
+      ASSERT_EQ(out.str(), "[\n  " + report::json_quote(text) + "\n]\n") << byte << " at " << at;
+    }
+}
+
+// Whole numbers print as to_chars prints them, through a shorter way below
+// 10 000; past it (1e+05 is shorter than 100000) and for fractions, to_chars.
+TEST(JsonWriter, WholeNumbersAsToCharsPrintsThem) {
+  std::vector<double> numbers;
+  for (int k = -12000; k <= 12000; ++k) numbers.push_back(k);
+  for (double d : {9999.5, -9999.5, 0.5, 1e5, 2e4, 1e15, 1e21, 123456.0, 0.1, -0.0, 1e-7})
+    numbers.push_back(d);
+  for (double d : numbers) {
+    std::ostringstream out;
+    report::JsonWriter j(out);
+    j.begin_array().value(d).end_array();
+    j.finish();
+    std::array<char, 32> text{};
+    const auto end = std::to_chars(text.data(), text.data() + text.size(), d).ptr;
+    const std::string expected = d == 0 ? "0" : std::string(text.data(), end);
+    ASSERT_EQ(out.str(), "[\n  " + expected + "\n]\n") << d;
+  }
 }
 
 TEST(JsonWriter, RepeatedValuesAreTheSameBytesAsSingleOnes) {

@@ -5,6 +5,7 @@
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -14,6 +15,26 @@ namespace ecoscore::report {
 namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// True when no byte of `text` needs escaping: eight bytes at a time. Each
+// test below is nonzero exactly when some byte of the word is below 0x20,
+// or is a quote, or a backslash (a byte of 0x80 and above, as in UTF-8,
+// never counts), so that nothing to escape is missed; the rest byte by byte.
+bool plain(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const auto zero_byte = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+    if (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) return false;
+  }
+  for (; i < text.size(); ++i)
+    if (needs_escape(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
 
 // Appends `text` as a JSON string literal through `put(std::string_view)`:
 // runs of plain bytes at once.
@@ -49,7 +70,13 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
-void JsonWriter::grow(std::size_t n) { buffer_.resize(std::max(2 * buffer_.size(), used_ + n + 4096)); }
+void JsonWriter::grow(std::size_t n) {
+  const std::size_t capacity = std::max(2 * capacity_, used_ + n + 4096);
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+  if (used_ > 0) std::memcpy(bigger.get(), buffer_.get(), used_);
+  buffer_ = std::move(bigger);
+  capacity_ = capacity;
+}
 
 void JsonWriter::put(std::string_view text) {
   if (!text.empty()) std::memcpy(extend(text.size()), text.data(), text.size());
@@ -57,19 +84,25 @@ void JsonWriter::put(std::string_view text) {
 
 void JsonWriter::flush() {
   if (used_ == 0 || !out_) return;
-  out_->write(buffer_.data(), static_cast<std::streamsize>(used_));
+  out_->write(buffer_.get(), static_cast<std::streamsize>(used_));
   used_ = 0;
 }
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
+  if (out_ && json.size() >= kFlushAt / 16) {
+    // A long piece goes straight out after what is buffered, not through the buffer.
+    flush();
+    out_->write(json.data(), static_cast<std::streamsize>(json.size()));
+    return *this;
+  }
   put(json);
   return *this;
 }
 
 void JsonWriter::quote(std::string_view text) {
   // Most text has nothing to escape: quotes and text in one piece.
-  if (std::none_of(text.begin(), text.end(), [](char c) { return needs_escape(static_cast<unsigned char>(c)); })) {
+  if (plain(text)) {
     char* at = extend(text.size() + 2);
     at[0] = '"';
     if (!text.empty()) std::memcpy(at + 1, text.data(), text.size());
@@ -156,7 +189,7 @@ JsonWriter& JsonWriter::value(double number) {
 
 template <typename Number>
 void JsonWriter::number_text(Number number) {
-  std::array<char, 32> text{};
+  std::array<char, 32> text;
   const auto [end, ec] = std::to_chars(text.data(), text.data() + text.size(), number);
   put(std::string_view(text.data(), ec == std::errc() ? static_cast<std::size_t>(end - text.data()) : 0));
 }
@@ -166,6 +199,8 @@ void JsonWriter::value_text(double number) {
     put("null");
   else if (number == 0)
     put('0');  // also for -0
+  else if (std::fabs(number) < 10000 && number == std::trunc(number))
+    number_text(static_cast<int>(number));  // what to_chars gives a whole number this small, found faster
   else
     number_text(number);
 }
@@ -179,7 +214,7 @@ JsonWriter& JsonWriter::values(double number, std::size_t count) {
   put(',');
   newline();
   value_text(number);
-  const std::string piece(buffer_.data() + start, used_ - start);
+  const std::string piece(buffer_.get() + start, used_ - start);
   used_ = start;
   for (std::size_t k = 1; k < count; ++k) {
     put(piece);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,7 +24,7 @@ class JsonWriter {
   // A piece of a document, kept in memory (take()) and indented as if it
   // stood `depth` levels deep, to be placed there with raw(): so that the
   // pieces of a long array can be written on several threads.
-  explicit JsonWriter(std::size_t depth) : base_depth_(depth) {}
+  explicit JsonWriter(std::size_t depth) : base_depth_(depth) { grow(kPieceRoom); }
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -59,9 +60,9 @@ class JsonWriter {
   std::size_t depth() const { return base_depth_ + stack_.size(); }
   // A piece's text, which the writer gives up.
   std::string take() {
-    buffer_.resize(used_);
+    std::string text(buffer_.get(), used_);
     used_ = 0;
-    return std::move(buffer_);
+    return text;
   }
 
   // Ends the document with a newline, and writes out the buffer.
@@ -81,8 +82,8 @@ class JsonWriter {
   // Room for `n` more bytes, to be filled in: the buffer grows by doubling,
   // so that each piece costs one check and a copy.
   char* extend(std::size_t n) {
-    if (used_ + n > buffer_.size()) grow(n);
-    char* at = buffer_.data() + used_;
+    if (used_ + n > capacity_) grow(n);
+    char* at = buffer_.get() + used_;
     used_ += n;
     return at;
   }
@@ -91,6 +92,8 @@ class JsonWriter {
   void put(std::string_view text);
 
   static constexpr std::size_t kFlushAt = 1 << 16;
+  // A piece's first room: a firm of scores.json (about 20 KB) fits at once.
+  static constexpr std::size_t kPieceRoom = 1 << 15;
 
   struct Level {
     bool array;
@@ -98,7 +101,10 @@ class JsonWriter {
   };
   std::ostream* out_ = nullptr;  // none for a piece
   std::size_t base_depth_ = 0;
-  std::string buffer_;    // its first used_ bytes are written; the rest is room
+  // Its first used_ bytes are written; the rest is room, never filled in
+  // before it is written (a firm's piece grows to about 20 KB).
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
   std::size_t used_ = 0;
   std::vector<Level> stack_;
   bool after_key_ = false;
