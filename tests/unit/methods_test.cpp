@@ -427,38 +427,29 @@ struct Repeated {
   }
 };
 
-TEST(ScoresJson, SameBytesForAnyNumberOfThreads) {
-  const Repeated r(40);  // 1200 firms: more than one window of 512 rendered at once
+// What `write` prints of `run` when it renders on `threads` threads.
+std::string rendered(const score::Run& run, unsigned threads,
+                     void (*write)(std::ostream&, const score::Run&, const ecoscore::report::RunInfo&)) {
   ecoscore::report::RunInfo info;
   info.tool_version = "test";
-  const auto render = [&](unsigned threads) {
-    info.threads = threads;
-    std::ostringstream out;
-    ecoscore::report::write_scores_json(out, r.run, info);
-    return out.str();
-  };
-  const std::string one = render(1);
+  info.threads = threads;
+  std::ostringstream out;
+  write(out, run, info);
+  return out.str();
+}
+
+TEST(ScoresJson, SameBytesForAnyNumberOfThreads) {
+  const Repeated r(40);  // 1200 firms: more than one window of 512 rendered at once
+  const std::string one = rendered(r.run, 1, ecoscore::report::write_scores_json);
   EXPECT_GT(one.size(), 1000000U);
-  EXPECT_EQ(render(2), one);
-  EXPECT_EQ(render(3), one);
-  EXPECT_EQ(render(0), one);
+  for (unsigned threads : {2U, 3U, 0U}) EXPECT_EQ(rendered(r.run, threads, ecoscore::report::write_scores_json), one);
 }
 
 TEST(ScoresCsv, SameBytesForAnyNumberOfThreads) {
   const Repeated r(200);  // 6000 rows: more than one window rendered at once
-  ecoscore::report::RunInfo info;
-  info.tool_version = "test";
-  const auto render = [&](unsigned threads) {
-    info.threads = threads;
-    std::ostringstream out;
-    ecoscore::report::write_scores_csv(out, r.run, info);
-    return out.str();
-  };
-  const std::string one = render(1);
+  const std::string one = rendered(r.run, 1, ecoscore::report::write_scores_csv);
   EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 6001);
-  EXPECT_EQ(render(2), one);
-  EXPECT_EQ(render(3), one);
-  EXPECT_EQ(render(0), one);
+  for (unsigned threads : {2U, 3U, 0U}) EXPECT_EQ(rendered(r.run, threads, ecoscore::report::write_scores_csv), one);
 }
 
 // Report order is by rank, ties and unscored firms by id, whether or not the
