@@ -24,10 +24,11 @@ std::size_t Rubric::indicator_count() const {
 // used (it is complete), so that a null place means no such indicator.
 const Rubric::Place* Rubric::indexed(std::string_view wanted, bool& searched) const {
   const std::size_t count = indicator_count();
-  searched = indicator_index_.size() == count && count > 0;
+  searched = ids_in_order_.size() == count && count > 0;
   if (!searched) return nullptr;
-  const auto it = indicator_index_.find(wanted);
-  return it == indicator_index_.end() ? nullptr : &it->second;
+  const auto it = std::lower_bound(ids_in_order_.begin(), ids_in_order_.end(), wanted,
+                                   [](const auto& entry, std::string_view key) { return entry.first < key; });
+  return it == ids_in_order_.end() || it->first != wanted ? nullptr : &it->second;
 }
 
 std::pair<const Dimension*, const Indicator*> Rubric::find_indicator(std::string_view wanted) const {
@@ -55,16 +56,18 @@ std::size_t Rubric::indicator_position(std::string_view wanted) const {
 }
 
 void Rubric::index_indicators() {
-  indicator_index_.clear();
-  // Ids are unique across the rubric (the loader checks); were one repeated,
-  // the index would hold fewer entries than indicators and go unused.
+  ids_in_order_.clear();
   std::uint32_t position = 0;
   for (std::uint32_t d = 0; d < dimensions.size(); ++d)
     for (std::uint32_t i = 0; i < dimensions[d].indicators.size(); ++i)
-      indicator_index_.emplace(dimensions[d].indicators[i].id, Place{d, i, position++});
-  ids_in_order_.assign(indicator_index_.begin(), indicator_index_.end());
-  std::sort(ids_in_order_.begin(), ids_in_order_.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+      ids_in_order_.emplace_back(dimensions[d].indicators[i].id, Place{d, i, position++});
+  const auto by_id = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::sort(ids_in_order_.begin(), ids_in_order_.end(), by_id);
+  // Ids are unique across the rubric (the loader checks); were one repeated,
+  // the index would go unused and every lookup would search in order.
+  if (std::adjacent_find(ids_in_order_.begin(), ids_in_order_.end(),
+                         [](const auto& a, const auto& b) { return a.first == b.first; }) != ids_in_order_.end())
+    ids_in_order_.clear();
 }
 
 Rubric::InOrder::InOrder(const Rubric& rubric)

@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ecoscore/core/lang.hpp"
@@ -196,19 +195,15 @@ struct Rubric {
   };
 
  private:
-  // Indicator id -> its place: positions, not pointers, so that a copy of
-  // the rubric stays right.
-  struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
-  };
+  // Each indicator's id and place, sorted by id: positions, not pointers,
+  // so that a copy of the rubric stays right. Searched by halves for one id,
+  // walked alongside ids in order by InOrder.
   struct Place {
     std::uint32_t dimension;
     std::uint32_t indicator;  // within its dimension
     std::uint32_t position;   // among all
   };
-  std::unordered_map<std::string, Place, IdHash, std::equal_to<>> indicator_index_;
-  std::vector<std::pair<std::string, Place>> ids_in_order_;  // the same, sorted by id, for InOrder
+  std::vector<std::pair<std::string, Place>> ids_in_order_;
   const Place* indexed(std::string_view wanted, bool& searched) const;
 };
 
