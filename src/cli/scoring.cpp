@@ -112,7 +112,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
       const bool raters = std::any_of(c.evaluation.ratings.begin(), c.evaluation.ratings.end(),
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
       if (c.decisions.empty() && !raters) {
-        if (scored->details) scored->details->keep(cs);
+        if (scored->details) cs.kept = scored->details->keep(cs);
         // (Assigning {} would keep their capacity.)
         cs.indicators = std::vector<score::IndicatorScore>();
         c.evaluation.ratings = std::vector<model::Rating>();
@@ -144,8 +144,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     std::set<std::string> paired;
     for (const auto& p : scored->workspace.pairs) paired.insert({p.large, p.sme});
     for (std::size_t k = 0; k < companies.size(); ++k)
-      if (scored->details && paired.count(companies[k].id) && scored->details->holds(companies[k].id))
-        scores[k].indicators = scored->details->indicators(companies[k].id);
+      if (scored->details && scores[k].kept && paired.count(companies[k].id))
+        scores[k].indicators = scored->details->indicators(*scores[k].kept);
     scored->run = score::finish_run(rubric, std::move(scores), scored->workspace.pairs, score_options);
     scored->info.details = scored->details.get();
   } else {

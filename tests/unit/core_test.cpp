@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "ecoscore/core/diagnostic.hpp"
@@ -216,5 +218,60 @@ TEST(Parallel, AnExceptionStopsTheLoopAndReachesTheCaller) {
     if (threads == 1) {
       EXPECT_EQ(calls.load(), 4U);
     }
+  }
+}
+
+// Items come out in order for any thread count and window, each rendered
+// once, into a piece that keeps the room of an earlier item; an exception
+// from rendering (while other items are emitted) or from emitting reaches
+// the caller.
+TEST(Parallel, RenderInOrderEmitsInOrderAndReusesPieces) {
+  constexpr std::size_t kCount = 1000;
+  for (unsigned threads : {1U, 2U, 3U}) {
+    for (std::size_t window : {1U, 7U, 64U, 5000U}) {
+      std::vector<std::string> out;
+      std::atomic<std::size_t> reused{0};
+      ecoscore::core::render_in_order<std::string>(
+          kCount, threads, window,
+          [&](std::size_t k, std::string& piece) {
+            if (piece.capacity() >= 64) ++reused;
+            piece.clear();
+            piece.reserve(64);
+            piece += std::to_string(k);
+          },
+          [&](const std::string& piece) { out.push_back(piece); });
+      ASSERT_EQ(out.size(), kCount) << threads << " " << window;
+      for (std::size_t k = 0; k < kCount; ++k) ASSERT_EQ(out[k], std::to_string(k)) << threads << " " << window;
+      // Only the first window (or two, rendered into separate pieces) starts with empty pieces.
+      const std::size_t fresh = threads == 1 ? 1 : std::min(kCount, 2 * window);
+      EXPECT_EQ(reused.load(), kCount - fresh) << threads << " " << window;
+    }
+  }
+  for (unsigned threads : {1U, 2U}) {
+    const auto fails = [&](std::size_t throw_render_at, std::size_t throw_emit_at) {
+      std::size_t emitted = 0;
+      try {
+        ecoscore::core::render_in_order<int>(
+            kCount, threads, 10,
+            [&](std::size_t k, int& piece) {
+              if (k == throw_render_at) throw std::runtime_error("render");
+              piece = static_cast<int>(k);
+            },
+            [&](const int& piece) {
+              if (emitted == throw_emit_at) throw std::runtime_error("emit");
+              EXPECT_EQ(static_cast<std::size_t>(piece), emitted);
+              ++emitted;
+            });
+      } catch (const std::runtime_error& e) {
+        return std::string(e.what()) + " after " + std::to_string(emitted);
+      }
+      return std::string("no exception");
+    };
+    // Items before the one that failed may or may not be out by then, in order.
+    const std::string render_failed = fails(25, kCount);
+    EXPECT_EQ(render_failed.rfind("render after ", 0), 0U) << render_failed;
+    if (threads == 1) EXPECT_EQ(render_failed, "render after 25");
+    else EXPECT_LE(std::stoul(render_failed.substr(13)), 25U) << render_failed;
+    EXPECT_EQ(fails(kCount, 35), "emit after 35") << threads;
   }
 }

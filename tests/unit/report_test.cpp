@@ -146,7 +146,7 @@ TEST(JsonWriter, PiecesAreTheSameBytesAsOneDocument) {
     for (int k = 0; k < 3; ++k) {
       report::JsonWriter piece(j.depth());
       item(piece, k);
-      j.raw(piece.take());
+      j.raw(piece.take().text());
     }
     j.end_array().end_object();
     j.finish();

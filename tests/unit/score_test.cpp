@@ -411,8 +411,8 @@ TEST(DetailStore, KeepsUnusualValuesExactly) {
   c.evidence_date = model::Date{2016, 2, 29};
   cs.indicators = {a, b, c};
   score::DetailStore store;
-  store.keep(cs);
-  const auto back = store.indicators("odd");
+  const auto odd = store.keep(cs);
+  const auto back = store.indicators(odd);
   ASSERT_EQ(back.size(), 3U);
   EXPECT_TRUE(std::signbit(back[0].scored_as));
   EXPECT_EQ(back[0].scored_as, 0.0);
@@ -440,6 +440,18 @@ TEST(DetailStore, KeepsUnusualValuesExactly) {
   EXPECT_EQ(back[2].effective_weight, 1e-300);
   EXPECT_EQ(back[2].evidence, c.evidence);
   EXPECT_EQ(back[2].evidence_date, c.evidence_date);
+  // Read into records that held more indicators, a firm gets only its own.
+  model::Company plain;
+  plain.id = "plain";
+  score::CompanyScore one;
+  one.company = &plain;
+  one.indicators = {b};
+  const auto kept = store.keep(one);
+  std::vector<score::IndicatorScore> reused = back;
+  store.read(kept, reused);
+  ASSERT_EQ(reused.size(), 1U);
+  EXPECT_EQ(reused[0].id, "b");
+  EXPECT_FALSE(reused[0].raters_disagree || reused[0].contribution || reused[0].raw);
 }
 
 // The detail store gives back every indicator of every firm as scored:
@@ -449,16 +461,14 @@ TEST(DetailStore, GivesBackEveryIndicatorAsScored) {
   const auto ws = shipped_2016();
   const auto run = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, {});
   score::DetailStore store;
-  for (const auto& cs : run.companies) store.keep(cs);
+  std::vector<score::CompanyScore::Kept> kept;
+  for (const auto& cs : run.companies) kept.push_back(store.keep(cs));
   EXPECT_EQ(store.size(), run.companies.size());
-  EXPECT_FALSE(store.holds("no-such-firm"));
-  EXPECT_TRUE(store.indicators("no-such-firm").empty());
   const auto same_value = [](const std::optional<model::Value>& a, const std::optional<model::Value>& b) {
     return a.has_value() == b.has_value() && (!a || *a == *b);
   };
   std::size_t raters = 0, declared = 0, dated = 0;
-  for (const auto& cs : run.companies) {
-    const auto back = store.indicators(cs.company->id);
+  const auto check = [&](const score::CompanyScore& cs, const std::vector<score::IndicatorScore>& back) {
     ASSERT_EQ(back.size(), cs.indicators.size()) << cs.company->id;
     for (std::size_t k = 0; k < back.size(); ++k) {
       const score::IndicatorScore& a = cs.indicators[k];
@@ -487,7 +497,24 @@ TEST(DetailStore, GivesBackEveryIndicatorAsScored) {
       declared += a.missing == score::Missing::declared && !a.missing_reason.empty();
       dated += a.evidence_date.has_value();
     }
+  };
+  for (std::size_t k = 0; k < run.companies.size(); ++k) check(run.companies[k], store.indicators(kept[k]));
+  // Read one firm after another into the same records, both ways round, so
+  // that each firm's fields follow another's: none of them is left behind.
+  std::vector<score::IndicatorScore> reused;
+  for (std::size_t k = run.companies.size(); k-- > 0;) {
+    store.read(kept[k], reused);
+    check(run.companies[k], reused);
   }
+  for (std::size_t k = 0; k < run.companies.size(); ++k) {
+    store.read(kept[k], reused);
+    check(run.companies[k], reused);
+  }
+  // A firm kept without indicators reads back as none.
+  score::CompanyScore none;
+  none.company = run.companies[0].company;
+  store.read(store.keep(none), reused);
+  EXPECT_TRUE(reused.empty());
   EXPECT_GT(raters, 0U);
   EXPECT_GT(declared, 0U);
   EXPECT_GT(dated, 0U);

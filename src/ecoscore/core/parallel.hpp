@@ -1,11 +1,11 @@
 #pragma once
 
 #include <algorithm>
+#include <condition_variable>
 #include <atomic>
 #include <cstddef>
 #include <exception>
 #include <mutex>
-#include <string>
 #include <thread>
 #include <vector>
 
@@ -41,24 +41,91 @@ void parallel_for(std::size_t count, unsigned threads, F&& fn) {
   if (failure) std::rethrow_exception(failure);
 }
 
-// Renders items 0..count-1 a window of `window` items at a time on up to
-// `threads` threads (0: every core) and hands each item's text to emit(text)
-// in item order, so that what is written does not depend on the thread
-// count; at most one window of texts is held at once. render(k) returns the
-// text of item k.
-template <typename Render, typename Emit>
+// Renders items 0..count-1 on `threads` threads (0: every core) and hands
+// each item's text to emit(piece) in item order, on the calling thread, as
+// soon as it and every item before it are rendered: what is written does
+// not depend on the thread count, and emitting overlaps rendering. At most
+// two windows (2 x `window` items) are rendered ahead of what is emitted.
+// render(k, piece) writes item k's text into `piece`, which held an earlier
+// item's, so that its room is reused rather than allocated for every item.
+// An exception from render or emit stops the work and, once the threads are
+// done, is thrown again here.
+template <typename Piece, typename Render, typename Emit>
 void render_in_order(std::size_t count, unsigned threads, std::size_t window, Render&& render, Emit&& emit) {
   if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  if (threads == 1) {
-    for (std::size_t k = 0; k < count; ++k) emit(render(k));
+  if (threads == 1 || count < 2) {
+    Piece piece;
+    for (std::size_t k = 0; k < count; ++k) {
+      render(k, piece);
+      emit(piece);
+    }
     return;
   }
-  std::vector<std::string> pieces(std::min(window, count));
-  for (std::size_t first = 0; first < count; first += window) {
-    const std::size_t size = std::min(window, count - first);
-    parallel_for(size, threads, [&](std::size_t k) { pieces[k] = render(first + k); });
-    for (std::size_t k = 0; k < size; ++k) emit(pieces[k]);
-  }
+  // Item k is rendered into slot k % ring once item k - ring is emitted.
+  const std::size_t ring = std::min(count, 2 * std::max<std::size_t>(window, 1));
+  std::vector<Piece> pieces(ring);
+  std::mutex lock;  // guards what follows, not the pieces
+  std::condition_variable rendered;  // the calling thread waits for its next item
+  std::condition_variable freed;     // the rendering threads wait for a slot
+  std::vector<char> ready(ring, 0);
+  std::size_t next = 0;     // the next item to render
+  std::size_t emitted = 0;  // items emitted
+  bool stop = false;
+  std::exception_ptr failure;
+  const auto fail = [&](std::exception_ptr e) {
+    {
+      const std::lock_guard guard(lock);
+      stop = true;
+      if (!failure) failure = std::move(e);
+    }
+    rendered.notify_all();
+    freed.notify_all();
+  };
+  const auto work = [&] {
+    for (;;) {
+      std::size_t k = 0;
+      {
+        std::unique_lock guard(lock);
+        freed.wait(guard, [&] { return stop || next == count || next < emitted + ring; });
+        if (stop || next == count) return;
+        k = next++;
+      }
+      try {
+        render(k, pieces[k % ring]);
+      } catch (...) {
+        fail(std::current_exception());
+        return;
+      }
+      {
+        const std::lock_guard guard(lock);
+        ready[k % ring] = 1;
+      }
+      rendered.notify_one();
+    }
+  };
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+    try {
+      for (std::size_t k = 0; k < count; ++k) {
+        {
+          std::unique_lock guard(lock);
+          rendered.wait(guard, [&] { return stop || ready[k % ring] != 0; });
+          if (stop) break;
+        }
+        emit(pieces[k % ring]);  // no thread writes this slot until `emitted` passes it
+        {
+          const std::lock_guard guard(lock);
+          ready[k % ring] = 0;
+          emitted = k + 1;
+        }
+        freed.notify_all();
+      }
+    } catch (...) {
+      fail(std::current_exception());
+    }
+  }  // every thread joined
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace ecoscore::core

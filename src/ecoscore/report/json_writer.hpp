@@ -5,11 +5,24 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ecoscore/model/ahp.hpp"
 
 namespace ecoscore::report {
+
+// A piece's text and the room it was written in (JsonWriter::take()).
+class JsonPiece {
+ public:
+  std::string_view text() const { return {buffer_.get(), used_}; }
+
+ private:
+  friend class JsonWriter;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t capacity_ = 0;
+  std::size_t used_ = 0;
+};
 
 // Writes JSON to a stream in the order it is told, two-space indented,
 // through a buffer of its own (flushed every 64 KiB, by finish() and when it
@@ -20,11 +33,18 @@ namespace ecoscore::report {
 // assertions in debug builds.
 class JsonWriter {
  public:
+  using Piece = JsonPiece;
+
   explicit JsonWriter(std::ostream& out) : out_(&out) {}
   // A piece of a document, kept in memory (take()) and indented as if it
   // stood `depth` levels deep, to be placed there with raw(): so that the
-  // pieces of a long array can be written on several threads.
-  explicit JsonWriter(std::size_t depth) : base_depth_(depth) { grow(kPieceRoom); }
+  // pieces of a long array can be written on several threads. It is written
+  // in `room`, an earlier piece whose text it drops, so that pieces written
+  // one after another reuse one buffer.
+  explicit JsonWriter(std::size_t depth, Piece room = {})
+      : base_depth_(depth), buffer_(std::move(room.buffer_)), capacity_(room.capacity_) {
+    if (capacity_ < kPieceRoom) grow(kPieceRoom);
+  }
   ~JsonWriter() { flush(); }
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -58,11 +78,13 @@ class JsonWriter {
   JsonWriter& raw(std::string_view json);
   // How deep the next value goes (for a piece written elsewhere).
   std::size_t depth() const { return base_depth_ + stack_.size(); }
-  // A piece's text, which the writer gives up.
-  std::string take() {
-    std::string text(buffer_.get(), used_);
-    used_ = 0;
-    return text;
+  // A piece's text, with its buffer, which the writer gives up.
+  Piece take() {
+    Piece piece;
+    piece.buffer_ = std::move(buffer_);
+    piece.capacity_ = std::exchange(capacity_, 0);
+    piece.used_ = std::exchange(used_, 0);
+    return piece;
   }
 
   // Ends the document with a newline, and writes out the buffer.

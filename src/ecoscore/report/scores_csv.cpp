@@ -19,9 +19,9 @@ void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& i
   // The rows are rendered a window at a time on every core, and written in
   // order: the bytes of one thread.
   const std::vector<const score::CompanyScore*> order = ranked(run);
-  core::render_in_order(
+  core::render_in_order<std::string>(
       order.size(), info.threads, 4096,
-      [&](std::size_t k) {
+      [&](std::size_t k, std::string& text) {
         const score::CompanyScore& cs = *order[k];
         const model::Company& c = *cs.company;
         CsvWriter row;
@@ -32,7 +32,7 @@ void write_scores_csv(std::ostream& out, const score::Run& run, const RunInfo& i
         for (const auto& d : cs.dimensions) row.number(d.score, p);
         row.number(cs.coverage * 100.0, p).number(cs.base, p).number(cs.bonus, p).number(cs.penalty, p);
         row.end_row();
-        return row.take();
+        text = row.take();
       },
       [&](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }

@@ -108,10 +108,15 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   }
   j.end_array();
   j.key("indicators");
-  // A streamed run's firm has its indicators in the detail store.
-  std::vector<score::IndicatorScore> kept;
-  if (cs.indicators.empty() && info.details) kept = info.details->indicators(c.id);
-  write_indicators(j, cs.indicators.empty() ? kept : cs.indicators);
+  // A streamed run's firm has its indicators in the detail store. They are
+  // read into records each thread keeps from firm to firm.
+  if (cs.indicators.empty() && cs.kept && info.details) {
+    thread_local std::vector<score::IndicatorScore> kept;
+    info.details->read(*cs.kept, kept);
+    write_indicators(j, kept);
+  } else {
+    write_indicators(j, cs.indicators);
+  }
   j.key("adjustments").begin_array();
   for (const auto& a : cs.adjustments) {
     j.begin_object().field("id", a.id).field("kind", model::to_string(a.kind)).field("points", a.points);
@@ -169,14 +174,14 @@ void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& comp
     return;
   }
   const std::size_t depth = j.depth();
-  core::render_in_order(
-      companies.size(), info.threads, 512,
-      [&](std::size_t k) {
-        JsonWriter piece(depth);
-        write_company(piece, companies[k], info);
-        return piece.take();
+  core::render_in_order<JsonWriter::Piece>(
+      companies.size(), info.threads, 256,
+      [&](std::size_t k, JsonWriter::Piece& piece) {
+        JsonWriter writer(depth, std::move(piece));
+        write_company(writer, companies[k], info);
+        piece = writer.take();
       },
-      [&](const std::string& piece) { j.raw(piece); });
+      [&](const JsonWriter::Piece& piece) { j.raw(piece.text()); });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/temp_file.hpp"
@@ -60,10 +61,15 @@ class Reader {
     in_.remove_prefix(sizeof v);
     return v;
   }
-  std::string text() {
+  // Into `t`, whose room is reused.
+  void text(std::string& t) {
     const auto size = get<std::uint32_t>();
-    std::string t(in_.substr(0, size));
+    t.assign(in_.substr(0, size));
     in_.remove_prefix(size);
+  }
+  std::string text() {
+    std::string t;
+    text(t);
     return t;
   }
   model::Value value() {
@@ -145,12 +151,13 @@ void write_indicator(Writer& w, const IndicatorScore& is, const std::string* dim
   if (flags & kDate) w.put(*is.evidence_date);
 }
 
-// `dimension`: the previous indicator's, updated when this one names another.
-IndicatorScore read_indicator(Reader& r, std::string& dimension) {
-  IndicatorScore is;
+// Into `is`, whose strings' room is reused. `dimension`: the previous
+// indicator's, updated when this one names another.
+void read_indicator(Reader& r, std::string& dimension, IndicatorScore& is) {
+  is = IndicatorScore{};  // every field at rest (a short string moved in keeps the room)
   const auto flags = r.get<std::uint16_t>();
-  is.id = r.text();
-  if (flags & kNewDimension) dimension = r.text();
+  r.text(is.id);
+  if (flags & kNewDimension) r.text(dimension);
   is.dimension = dimension;
   if (flags & kRaw) is.raw = r.value();
   if (flags & kRaters) {
@@ -167,14 +174,13 @@ IndicatorScore read_indicator(Reader& r, std::string& dimension) {
   is.raters_disagree = (flags & kDisagree) != 0;
   if (flags & kNormalized) is.normalized = r.get<double>();
   if (flags & kMissing) is.missing = static_cast<Missing>(r.get<std::uint8_t>());
-  if (flags & kReason) is.missing_reason = r.text();
+  if (flags & kReason) r.text(is.missing_reason);
   if (flags & kScoredAs) is.scored_as = r.get<double>();
   if (flags & kWeight) is.weight = r.get<double>();
   if (flags & kEffectiveWeight) is.effective_weight = r.get<double>();
   if (flags & kContribution) is.contribution = r.get<double>();
-  if (flags & kEvidence) is.evidence = r.text();
+  if (flags & kEvidence) r.text(is.evidence);
   if (flags & kDate) is.evidence_date = r.get<model::Date>();
-  return is;
 }
 
 }  // namespace
@@ -188,7 +194,7 @@ DetailStore::DetailStore() {
 
 DetailStore::~DetailStore() { ::close(fd_); }
 
-void DetailStore::keep(const CompanyScore& cs) {
+CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
   Writer w;
   const std::string* dimension = nullptr;
   for (const auto& is : cs.indicators) {
@@ -196,46 +202,46 @@ void DetailStore::keep(const CompanyScore& cs) {
     dimension = &is.dimension;
   }
   const std::string_view bytes = w.bytes();
-  const Entry entry{end_.fetch_add(bytes.size()), bytes.size()};
+  const CompanyScore::Kept where{end_.fetch_add(bytes.size()), bytes.size()};
   for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(entry.offset + done));
+    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(where.offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "nothing written");
     done += static_cast<std::size_t>(n);
   }
-  const std::lock_guard guard(lock_);
-  entries_.insert_or_assign(cs.company->id, entry);
+  ++count_;
+  return where;
 }
 
-std::optional<DetailStore::Entry> DetailStore::find(std::string_view company_id) const {
-  const std::lock_guard guard(lock_);
-  const auto it = entries_.find(std::string(company_id));
-  if (it == entries_.end()) return std::nullopt;
-  return it->second;
-}
-
-std::size_t DetailStore::size() const {
-  const std::lock_guard guard(lock_);
-  return entries_.size();
-}
-
-bool DetailStore::holds(std::string_view company_id) const { return find(company_id).has_value(); }
-
-std::vector<IndicatorScore> DetailStore::indicators(std::string_view company_id) const {
+std::vector<IndicatorScore> DetailStore::indicators(const CompanyScore::Kept& where) const {
   std::vector<IndicatorScore> out;
-  const std::optional<Entry> e = find(company_id);
-  if (!e) return out;
-  std::string bytes(e->size, '\0');
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(e->offset + done));
+  read(where, out);
+  return out;
+}
+
+void DetailStore::read(const CompanyScore::Kept& where, std::vector<IndicatorScore>& out) const {
+  // Each thread reads into a buffer of its own, kept from firm to firm.
+  thread_local std::unique_ptr<char[]> buffer;
+  thread_local std::size_t capacity = 0;
+  if (capacity < where.size) {
+    capacity = std::max<std::size_t>(where.size, 2 * capacity);
+    buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  }
+  for (std::size_t done = 0; done < where.size;) {
+    const ssize_t n =
+        ::pread(fd_, buffer.get() + done, where.size - done, static_cast<off_t>(where.offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "read past its end");
     done += static_cast<std::size_t>(n);
   }
-  Reader r(bytes);
+  Reader r(std::string_view(buffer.get(), where.size));
   std::string dimension;
-  while (!r.done()) out.push_back(read_indicator(r, dimension));
-  return out;
+  std::size_t count = 0;
+  while (!r.done()) {
+    if (count == out.size()) out.emplace_back();
+    read_indicator(r, dimension, out[count++]);
+  }
+  out.resize(count);
 }
 
 }  // namespace ecoscore::score

@@ -2,11 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
-#include <optional>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ecoscore/score/result.hpp"
@@ -27,30 +23,25 @@ class DetailStore {
   DetailStore(const DetailStore&) = delete;
   DetailStore& operator=(const DetailStore&) = delete;
 
-  // Keeps a scored firm's indicators, under its company id; safe to call
-  // from several threads. Throws core::IoError when the file cannot be
-  // written (a full disk).
-  void keep(const CompanyScore& cs);
-  bool holds(std::string_view company_id) const;
+  // Keeps a scored firm's indicators and says where (to be kept in its
+  // CompanyScore); safe to call from several threads. Throws
+  // core::IoError when the file cannot be written (a full disk).
+  CompanyScore::Kept keep(const CompanyScore& cs);
   // How many firms' indicators it holds.
-  std::size_t size() const;
-  // The firm's indicators as kept (none when it holds none); safe to call
-  // from several threads once the keeping is done. Throws core::IoError
-  // when the file cannot be read.
-  std::vector<IndicatorScore> indicators(std::string_view company_id) const;
+  std::size_t size() const { return count_; }
+  // The indicators kept at `where`; safe to call from several threads,
+  // without a lock (each firm knows its place). Throws core::IoError when
+  // the file cannot be read.
+  std::vector<IndicatorScore> indicators(const CompanyScore::Kept& where) const;
+  // The same, into `out`, whose indicators' room is reused: for a writer
+  // that reads one firm after another.
+  void read(const CompanyScore::Kept& where, std::vector<IndicatorScore>& out) const;
 
  private:
-  struct Entry {
-    std::uint64_t offset = 0;
-    std::uint64_t size = 0;
-  };
-  std::optional<Entry> find(std::string_view company_id) const;
-
   int fd_ = -1;
   std::string path_;  // for messages: the file is unlinked once open
   std::atomic<std::uint64_t> end_{0};
-  mutable std::mutex lock_;
-  std::unordered_map<std::string, Entry> entries_;
+  std::atomic<std::size_t> count_{0};
 };
 
 }  // namespace ecoscore::score

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +95,12 @@ struct CompanyScore {
     double to_anti_ideal = 0;
   };
   std::optional<Topsis> topsis;
+  // Where a streamed run's DetailStore keeps the indicators it let go.
+  struct Kept {
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+  };
+  std::optional<Kept> kept;
 
   bool scored() const { return total.has_value(); }
   const DimensionScore* dimension(std::string_view id) const;
