@@ -64,19 +64,31 @@ TEST(JsonWriter, ShortestNumbersAndEscapedText) {
 }
 
 // Text is quoted in one piece when nothing needs escaping, found eight bytes
-// at a time: every byte value, at every place of a word and of the tail,
-// gives what escaping byte by byte gives.
+// at a time: every byte value, at every place of a text of every length up to
+// 19 (shorter than a word, one word, words and an overlapping last one), as a
+// value and as a key, gives what escaping byte by byte gives.
 TEST(JsonWriter, FindsEveryByteToEscapeWherever) {
-  for (int byte = 1; byte < 256; ++byte)
-    for (std::size_t at = 0; at < 19; ++at) {
-      std::string text(19, 'a');
-      text[at] = static_cast<char>(byte);
-      std::ostringstream out;
-      report::JsonWriter j(out);
-      j.begin_array().value(text).end_array();
-      j.finish();
-      ASSERT_EQ(out.str(), "[\n  " + report::json_quote(text) + "\n]\n") << byte << " at " << at;
+  for (std::size_t size = 1; size <= 19; ++size) {
+    for (int byte = 1; byte < 256; ++byte) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string text(size, 'a');
+        text[at] = static_cast<char>(byte);
+        const std::string quoted = report::json_quote(text);
+        std::ostringstream out;
+        report::JsonWriter j(out);
+        j.begin_array().value(text).end_array();
+        j.finish();
+        ASSERT_EQ(out.str(), "[\n  " + quoted + "\n]\n") << byte << " at " << at << " of " << size;
+        // The same text as the first and as a later key of an object.
+        std::ostringstream keys;
+        report::JsonWriter k(keys);
+        k.begin_object().field(text, 1).key("b").begin_object().field("c", 2).field(text, 3).end_object().end_object();
+        k.finish();
+        ASSERT_EQ(keys.str(), "{\n  " + quoted + ": 1,\n  \"b\": {\n    \"c\": 2,\n    " + quoted + ": 3\n  }\n}\n")
+            << byte << " at " << at << " of " << size;
+      }
     }
+  }
 }
 
 // Whole numbers print as to_chars prints them, through a shorter way below

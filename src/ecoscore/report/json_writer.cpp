@@ -16,24 +16,34 @@ namespace {
 
 bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-// True when no byte of `text` needs escaping: eight bytes at a time. Each
-// test below is nonzero exactly when some byte of the word is below 0x20,
-// or is a quote, or a backslash (a byte of 0x80 and above, as in UTF-8,
-// never counts), so that nothing to escape is missed; the rest byte by byte.
+// True when no byte of `text` needs escaping: eight bytes at a time. The
+// test below is nonzero exactly when some byte of the word is below 0x20, or
+// is a quote, or a backslash (a byte of 0x80 and above, as in UTF-8, never
+// counts), so that nothing to escape is missed. A text shorter than a word
+// is padded with plain bytes; a longer one ends with the word of its last
+// eight bytes, which may overlap the one before: keys are mostly short.
 bool plain(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   const auto zero_byte = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
+  const auto escapes = [&](std::uint64_t w) {
     const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-    if (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) return false;
+    return (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+  };
+  const std::size_t n = text.size();
+  if (n < 8) {
+    std::uint64_t w = kOnes * 'a';
+    for (std::size_t i = 0; i < n; ++i)
+      w = (w & ~(std::uint64_t{0xFF} << (8 * i))) | (std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i));
+    return !escapes(w);
   }
-  for (; i < text.size(); ++i)
-    if (needs_escape(static_cast<unsigned char>(text[i]))) return false;
-  return true;
+  std::uint64_t w;
+  for (std::size_t i = 0; i + 8 <= n; i += 8) {
+    std::memcpy(&w, text.data() + i, 8);
+    if (escapes(w)) return false;
+  }
+  std::memcpy(&w, text.data() + n - 8, 8);
+  return !escapes(w);
 }
 
 // Appends `text` as a JSON string literal through `put(std::string_view)`:
@@ -134,12 +144,28 @@ void JsonWriter::before_value() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   assert(!stack_.empty() && !stack_.back().array && !after_key_);
-  if (!stack_.back().empty) put(',');
+  const bool comma = !stack_.back().empty;
   stack_.back().empty = false;
-  newline();
-  quote(name);
-  put(": ");
   after_key_ = true;
+  if (!plain(name)) {
+    if (comma) put(',');
+    newline();
+    quote(name);
+    put(": ");
+    return *this;
+  }
+  // Most keys (a few hundred a firm) need no escaping: the comma, the new
+  // line and indent, the quoted key and the colon in one piece.
+  const std::size_t indent = 2 * (base_depth_ + stack_.size());
+  char* at = extend((comma ? 1 : 0) + 1 + indent + name.size() + 4);
+  if (comma) *at++ = ',';
+  *at++ = '\n';
+  std::memset(at, ' ', indent);
+  at += indent;
+  *at++ = '"';
+  std::memcpy(at, name.data(), name.size());
+  at += name.size();
+  std::memcpy(at, "\": ", 3);
   return *this;
 }
 
