@@ -81,7 +81,7 @@ std::vector<std::vector<std::string>> texts(const load::CsvTable& table) {
   std::vector<std::vector<std::string>> out;
   for (const auto& record : table.records) {
     out.emplace_back();
-    for (const auto& cell : record) out.back().push_back(cell.text);
+    for (const auto& cell : record) out.back().emplace_back(cell.text);
   }
   return out;
 }
@@ -108,6 +108,22 @@ TEST(ParseCsv, CellsAsSpreadsheetsWriteThem) {
   ASSERT_TRUE(semi);
   EXPECT_EQ(semi->delimiter, ';');
   EXPECT_EQ(texts(*semi), (std::vector<std::vector<std::string>>{{"id", "score"}, {"x", "1,5"}}));
+  // Cells view the text, or the table's own copies of texts whose "" were
+  // undone (many of them), and still do once the table has moved.
+  std::string many = "a,b\n";
+  for (int k = 0; k < 200; ++k) many += "\"x\"\"" + std::to_string(k) + "\",plain" + std::to_string(k) + "\n";
+  auto parsed = load::parse_csv(many, "m.csv", out);
+  ASSERT_TRUE(parsed);
+  const load::CsvTable moved = std::move(*parsed);
+  ASSERT_EQ(moved.records.size(), 201U);
+  for (int k = 0; k < 200; ++k) {
+    const auto record = moved.records[static_cast<std::size_t>(k) + 1];
+    ASSERT_EQ(record.size(), 2U);
+    EXPECT_EQ(record[0].text, "x\"" + std::to_string(k)) << k;
+    EXPECT_EQ(record[1].text, "plain" + std::to_string(k)) << k;
+    EXPECT_EQ(record[1].row, k + 2);
+    EXPECT_EQ(record[1].column, 2);
+  }
 }
 
 TEST(ParseCsv, RefusesBrokenQuotesWithTheirPlace) {

@@ -22,7 +22,7 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
   table.delimiter = detect_delimiter(text);
   const char delim = table.delimiter;
   std::vector<CsvCell> record;
-  CsvCell cell;
+  std::string_view cell;  // the current cell's text
   int row = 1;
   std::size_t i = 0;
   const auto fail = [&](core::Msg msg, int column) {
@@ -30,10 +30,8 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
     return std::nullopt;
   };
   const auto end_cell = [&] {
-    cell.row = row;
-    cell.column = static_cast<int>(record.size()) + 1;
-    record.push_back(std::move(cell));
-    cell = CsvCell{};
+    record.push_back({cell, row, static_cast<int>(record.size()) + 1});
+    cell = {};
   };
   const auto end_record = [&] {
     end_cell();
@@ -46,24 +44,31 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
   };
   while (i < text.size()) {
     const char c = text[i];
-    if (c == '"' && cell.text.empty()) {
-      // A quoted cell: up to the closing quote; "" is a quote.
-      const int column = static_cast<int>(record.size()) + 1;
+    // A cell is read whole, so a quote here opens one: up to the closing
+    // quote, where "" is a quote.
+    if (c == '"') {
+      const int at = static_cast<int>(record.size()) + 1;
       ++i;
+      std::string* undone = nullptr;  // made only for a text with "" in it
       for (;;) {
         const std::size_t quote = text.find('"', i);
-        if (quote == std::string_view::npos) return fail(core::Msg::csv_unclosed_quote, column);
-        cell.text.append(text.substr(i, quote - i));
-        i = quote + 1;
-        if (i < text.size() && text[i] == '"') {
-          cell.text += '"';
-          ++i;
-          continue;
+        if (quote == std::string_view::npos) return fail(core::Msg::csv_unclosed_quote, at);
+        const bool doubled = quote + 1 < text.size() && text[quote + 1] == '"';
+        if (!undone && !doubled) {
+          cell = text.substr(i, quote - i);
+          i = quote + 1;
+          break;
         }
-        break;
+        if (!undone) undone = &table.unquoted.emplace_back();
+        undone->append(text.substr(i, quote - i));
+        i = quote + 1;
+        if (!doubled) break;
+        undone->push_back('"');
+        ++i;
       }
+      if (undone) cell = *undone;
       if (i < text.size() && text[i] != delim && text[i] != '\n' && text[i] != '\r')
-        return fail(core::Msg::csv_after_quote, column);
+        return fail(core::Msg::csv_after_quote, at);
       continue;
     }
     if (c == delim) {
@@ -76,11 +81,11 @@ std::optional<CsvTable> parse_csv(std::string_view text, const std::string& path
       // Up to the next delimiter or line end, at once.
       std::size_t end = i + 1;
       while (end < text.size() && text[end] != delim && text[end] != '\n' && text[end] != '\r') ++end;
-      cell.text.append(text.substr(i, end - i));
+      cell = text.substr(i, end - i);
       i = end;
     }
   }
-  if (!cell.text.empty() || !record.empty()) end_record();
+  if (!cell.empty() || !record.empty()) end_record();
   return table;
 }
 

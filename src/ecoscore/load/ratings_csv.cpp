@@ -57,10 +57,10 @@ std::size_t place_ratings(std::vector<Column>& columns, const model::Rubric& rub
 
 // A cell's text with the spreadsheet guard ecoscore writes (a leading ' before
 // = + - @ tab) removed, so that exported text comes back as it was.
-std::string unguarded(const std::string& text) {
+std::string unguarded(std::string_view text) {
   if (text.size() >= 2 && text[0] == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos)
-    return text.substr(1);
-  return text;
+    return std::string(text.substr(1));
+  return std::string(text);
 }
 
 // A number in a cell; a semicolon CSV (European spreadsheets) may write a
@@ -116,7 +116,7 @@ std::vector<Column> read_header(CsvReader& r) {
   }
   const auto& header = r.table.records.front();
   for (const auto& cell : header) {
-    const std::string name = cell.text;
+    const std::string name(cell.text);
     if (auto [it, fresh] = seen.emplace(name, cell.column); !fresh) {
       r.error(cell, Msg::csv_duplicate_column, {name, std::to_string(it->second)});
       continue;
@@ -156,7 +156,7 @@ std::vector<Column> read_header(CsvReader& r) {
   }
   for (std::string_view required : {"id", "name_ko", "size", "period"}) {
     if (!seen.count(std::string(required))) {
-      CsvCell at{std::string(), 1, static_cast<int>(header.size()) + 1};
+      CsvCell at{std::string_view(), 1, static_cast<int>(header.size()) + 1};
       r.error(at, Msg::csv_missing_column, {std::string(required)});
     }
   }
@@ -164,7 +164,7 @@ std::vector<Column> read_header(CsvReader& r) {
 }
 
 // The rows of one firm, in file order.
-using Rows = std::vector<const std::vector<CsvCell>*>;
+using Rows = std::vector<std::span<const CsvCell>>;
 
 // One firm (its rows) as a company, or nothing once its errors are reported.
 std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, const Rows& rows,
@@ -180,8 +180,8 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
   const Column* id_column = column_of("id");
   const Column* rater_column = column_of("rater");
   {
-    const auto& first = *rows.front();
-    const auto cell = [](const std::vector<CsvCell>& row, const Column& c) -> const CsvCell& {
+    const auto& first = rows.front();
+    const auto cell = [](std::span<const CsvCell> row, const Column& c) -> const CsvCell& {
       return row[static_cast<std::size_t>(c.index)];
     };
     model::Company c;
@@ -195,33 +195,33 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
     // Raters: every row of the firm names one, or the firm has a single row.
     std::map<std::string, int> rater_rows;
     bool with_rater = false, without_rater = false;
-    for (const auto* row : rows)
-      ((rater_column && !cell(*row, *rater_column).text.empty()) ? with_rater : without_rater) = true;
+    for (const auto row : rows)
+      ((rater_column && !cell(row, *rater_column).text.empty()) ? with_rater : without_rater) = true;
     if (with_rater && without_rater) {
       r.error(cell(first, *id_column), Msg::csv_mixed_raters, {id});
       return std::nullopt;
     }
-    for (const auto* row : rows) {
+    for (const auto row : rows) {
       if (!with_rater) {
-        if (row != rows.front())
-          r.error(cell(*row, *id_column), Msg::csv_duplicate_firm, {id, std::to_string(first.front().row)});
+        if (row.data() != first.data())
+          r.error(cell(row, *id_column), Msg::csv_duplicate_firm, {id, std::to_string(first.front().row)});
         continue;
       }
-      const CsvCell& at = cell(*row, *rater_column);
+      const CsvCell& at = cell(row, *rater_column);
       if (!model::is_valid_id(at.text)) {
         r.error(at, Msg::bad_id, {core::escape_control(at.text)});
         continue;
       }
       if (auto [it, fresh] = rater_rows.emplace(at.text, at.row); !fresh)
-        r.error(at, Msg::csv_duplicate_rater, {id, at.text, std::to_string(it->second)});
+        r.error(at, Msg::csv_duplicate_rater, {id, std::string(at.text), std::to_string(it->second)});
     }
     // Firm fields: the first non-empty value; another row may repeat it or
     // leave it empty, not contradict it.
     std::map<std::string, const CsvCell*> fields;
     for (const auto& col : columns) {
       if (col.kind != ColumnKind::field || col.target == "id" || col.target.rfind("rater", 0) == 0) continue;
-      for (const auto* row : rows) {
-        const CsvCell& at = cell(*row, col);
+      for (const auto row : rows) {
+        const CsvCell& at = cell(row, col);
         if (at.text.empty()) continue;
         const auto it = fields.find(col.target);
         if (it == fields.end()) {
@@ -265,11 +265,11 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
     if (c.evaluation.period.empty()) r.error(cell(first, *id_column), Msg::missing_key, {"period"});
     c.note = field("note");
     // A rater's name and organization: the same on each of the rater's rows.
-    for (const auto* row : rows) {
+    for (const auto row : rows) {
       if (!with_rater) break;
-      model::Rater rater{cell(*row, *rater_column).text, "", ""};
-      if (const Column* n = column_of("rater_name")) rater.name = unguarded(cell(*row, *n).text);
-      if (const Column* o = column_of("rater_organization")) rater.organization = unguarded(cell(*row, *o).text);
+      model::Rater rater{std::string(cell(row, *rater_column).text), "", ""};
+      if (const Column* n = column_of("rater_name")) rater.name = unguarded(cell(row, *n).text);
+      if (const Column* o = column_of("rater_organization")) rater.organization = unguarded(cell(row, *o).text);
       const auto known_rater = std::find_if(c.evaluation.raters.begin(), c.evaluation.raters.end(),
                                             [&](const auto& x) { return x.id == rater.id; });
       if (known_rater == c.evaluation.raters.end()) c.evaluation.raters.push_back(rater);
@@ -297,8 +297,8 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       return std::nullopt;
     };
     for (const auto& col : columns) {
-      for (const auto* row : rows) {
-        const CsvCell& at = cell(*row, col);
+      for (const auto row : rows) {
+        const CsvCell& at = cell(row, col);
         if (at.text.empty()) continue;
         const std::string text = unguarded(at.text);
         switch (col.kind) {
@@ -306,7 +306,8 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
           case ColumnKind::indicator: {
             model::Rating& rating = rating_of(col, at);
             const model::Value v = cell_value(text, col.indicator->scale, table.delimiter);
-            if (with_rater) rating.per_rater.push_back(model::RaterValue{cell(*row, *rater_column).text, v, r.where(at)});
+            if (with_rater)
+              rating.per_rater.push_back(model::RaterValue{std::string(cell(row, *rater_column).text), v, r.where(at)});
             else rating.value = v;
             break;
           }
@@ -424,13 +425,13 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
       r.error(row.back(), Msg::csv_row_length, {std::to_string(row.size()), std::to_string(width)});
       continue;
     }
-    const std::string& id = row[static_cast<std::size_t>(id_column->index)].text;
+    const std::string_view id = row[static_cast<std::size_t>(id_column->index)].text;
     const auto [group, fresh] = groups.try_emplace(id);
     if (fresh) {
-      order.push_back(id);
+      order.emplace_back(id);
       firm_rows.push_back(&group->second);
     }
-    group->second.push_back(&row);
+    group->second.push_back(row);
   }
 
   // Each firm's rows become a company on every core, with its diagnostics
