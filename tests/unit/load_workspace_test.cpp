@@ -368,3 +368,31 @@ TEST(Workspace, SameResultWhateverTheThreads) {
   EXPECT_EQ(load(0), one);
   std::filesystem::remove_all(dir);
 }
+
+// A firm both in a ratings CSV and in a company file is reported once, as
+// the later file's (files are read in path order), whichever comes first:
+// the CSV (whose array of companies the workspace takes over) or the file
+// (when the CSV's firms are appended, the duplicate closed up among them).
+TEST(Workspace, AFirmInACsvAndInAFileIsADuplicateEitherWay) {
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-csv-duplicate";
+  const std::string rows = "id,name_ko,size,period,s-percent\nx-1,가,micro,2020,10\nsme-b,나,micro,2020,20\nx-2,다,micro,2020,30\n";
+  for (const bool csv_first : {true, false}) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string csv = (dir / (csv_first ? "a.csv" : "z.csv")).string();
+    std::ofstream(csv) << rows;
+    std::filesystem::copy_file(repo("tests/data/mini/sme-b.yaml"), dir / "m-sme-b.yaml");
+    load::LoadOptions options;
+    options.rubric_file = repo("tests/data/mini/rubric.yaml");
+    const core::Diagnostics found = errors_of({csv, (dir / "m-sme-b.yaml").string()}, options);
+    std::vector<std::string> errors;
+    for (const auto& d : found)
+      if (d.severity == core::Severity::error) errors.push_back(d.render(core::Lang::en));
+    ASSERT_EQ(errors.size(), 1U) << csv_first << "\n" << (errors.empty() ? "" : errors[0]);
+    const std::string later = csv_first ? (dir / "m-sme-b.yaml").string() : csv;
+    const std::string first = csv_first ? csv : (dir / "m-sme-b.yaml").string();
+    EXPECT_EQ(errors[0].rfind(later, 0), 0U) << errors[0];
+    EXPECT_NE(errors[0].find("sme-b"), std::string::npos) << errors[0];
+    EXPECT_NE(errors[0].find(first), std::string::npos) << errors[0];
+  }
+}

@@ -305,7 +305,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       std::vector<core::Diagnostics> checked;
       auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
                                         &options.on_read, options.threads, &check_early, &checked);
-      ws.companies.reserve(ws.companies.size() + companies.size());
+      company_files.reserve(company_files.size() + companies.size());
+      early.reserve(early.size() + companies.size());
+      // Duplicates are closed up in place; the first source of companies
+      // hands over its whole array, so that a national cohort's is not
+      // moved into another, firm by firm.
+      std::size_t kept = 0;
       for (std::size_t i = 0; i < companies.size(); ++i) {
         model::Company& c = companies[i];
         const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
@@ -316,8 +321,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         }
         early.insert(key);
         early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[i]));
-        ws.companies.push_back(std::move(c));
+        if (kept != i) companies[kept] = std::move(c);
+        ++kept;
       }
+      companies.resize(kept);
+      if (ws.companies.empty())
+        ws.companies = std::move(companies);
+      else
+        ws.companies.insert(ws.companies.end(), std::make_move_iterator(companies.begin()),
+                            std::make_move_iterator(companies.end()));
       continue;
     }
     const std::unique_ptr<Parsed> parsed = std::move(parsed_files[k]);
