@@ -123,7 +123,7 @@ void JsonWriter::quote(std::string_view text) {
 }
 
 void JsonWriter::newline() {
-  const std::size_t indent = 2 * (base_depth_ + stack_.size());
+  const std::size_t indent = 2 * depth();
   char* at = extend(1 + indent);
   at[0] = '\n';
   std::memset(at + 1, ' ', indent);
@@ -156,7 +156,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   }
   // Most keys (a few hundred a firm) need no escaping: the comma, the new
   // line and indent, the quoted key and the colon in one piece.
-  const std::size_t indent = 2 * (base_depth_ + stack_.size());
+  const std::size_t indent = 2 * depth();
   char* at = extend((comma ? 1 : 0) + 1 + indent + name.size() + 4);
   if (comma) *at++ = ',';
   *at++ = '\n';

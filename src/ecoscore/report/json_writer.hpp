@@ -33,15 +33,13 @@ class JsonPiece {
 // assertions in debug builds.
 class JsonWriter {
  public:
-  using Piece = JsonPiece;
-
   explicit JsonWriter(std::ostream& out) : out_(&out) {}
   // A piece of a document, kept in memory (take()) and indented as if it
   // stood `depth` levels deep, to be placed there with raw(): so that the
   // pieces of a long array can be written on several threads. It is written
   // in `room`, an earlier piece whose text it drops, so that pieces written
   // one after another reuse one buffer.
-  explicit JsonWriter(std::size_t depth, Piece room = {})
+  explicit JsonWriter(std::size_t depth, JsonPiece room = {})
       : base_depth_(depth), buffer_(std::move(room.buffer_)), capacity_(room.capacity_) {
     if (capacity_ < kPieceRoom) grow(kPieceRoom);
   }
@@ -79,8 +77,8 @@ class JsonWriter {
   // How deep the next value goes (for a piece written elsewhere).
   std::size_t depth() const { return base_depth_ + stack_.size(); }
   // A piece's text, with its buffer, which the writer gives up.
-  Piece take() {
-    Piece piece;
+  JsonPiece take() {
+    JsonPiece piece;
     piece.buffer_ = std::move(buffer_);
     piece.capacity_ = std::exchange(capacity_, 0);
     piece.used_ = std::exchange(used_, 0);

@@ -174,14 +174,14 @@ void write_companies(JsonWriter& j, const std::vector<score::CompanyScore>& comp
     return;
   }
   const std::size_t depth = j.depth();
-  core::render_in_order<JsonWriter::Piece>(
+  core::render_in_order<JsonPiece>(
       companies.size(), info.threads, 256,
-      [&](std::size_t k, JsonWriter::Piece& piece) {
+      [&](std::size_t k, JsonPiece& piece) {
         JsonWriter writer(depth, std::move(piece));
         write_company(writer, companies[k], info);
         piece = writer.take();
       },
-      [&](const JsonWriter::Piece& piece) { j.raw(piece.text()); });
+      [&](const JsonPiece& piece) { j.raw(piece.text()); });
 }
 
 }  // namespace
