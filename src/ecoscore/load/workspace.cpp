@@ -253,111 +253,117 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::unordered_map<std::string, const std::string*> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
   ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
-  // Parse every YAML file first, on every core: each file's diagnostics are
-  // kept apart and merged in file order below, so the result and its
-  // messages are the same for any number of threads.
-  // (Each file's result is let go as soon as it is merged.)
-  std::vector<std::unique_ptr<Parsed>> parsed_files(ws.files.size());
-  std::vector<core::Diagnostics> file_diagnostics(ws.files.size());
   const unsigned threads =
       options.threads ? options.threads
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
-  // A company rated under the given rubric (and its version, unless
-  // re-scoring) is checked on the reading thread too, and handed to
-  // `on_company` there; its findings are kept apart until it is known to be
-  // no duplicate and its rubric no broken one.
-  std::vector<core::Diagnostics> early_checks(ws.files.size());
-  std::vector<char> checked_early(ws.files.size(), 0);
-  core::parallel_for(ws.files.size(), threads, [&](std::size_t k) {
-    if (fs::path(ws.files[k]).extension() == ".csv") return;
-    if (auto parsed =
-            parse_file(ws.files[k], options.root, options.limits, file_diagnostics[k], std::nullopt, &options.on_read))
-      parsed_files[k] = std::make_unique<Parsed>(std::move(*parsed));
-    if (!given || !parsed_files[k] || !parsed_files[k]->company) return;
-    model::Company& c = *parsed_files[k]->company;
-    if (c.evaluation.rubric_id != given->id || c.evaluation.rubric_version != given->version) return;
-    check_company(c, *given, early_checks[k]);
-    checked_early[k] = 1;
-    if (options.on_company && !core::has_errors(file_diagnostics[k]) && !core::has_errors(early_checks[k]))
-      options.on_company(*given, c);
-  });
   // Ids of the companies checked early, and what those checks found.
   std::unordered_set<std::string> early;
   std::vector<std::pair<std::string, core::Diagnostics>> early_found;
-  for (std::size_t k = 0; k < ws.files.size(); ++k) {
-    const std::string& path = ws.files[k];
-    out.insert(out.end(), std::make_move_iterator(file_diagnostics[k].begin()),
-               std::make_move_iterator(file_diagnostics[k].end()));
-    if (fs::path(path).extension() == ".csv") {
-      // A ratings CSV: companies read against the --rubric. (Standard input is
-      // read as YAML.)
-      if (!given) {
-        if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
-        continue;
-      }
-      // Each firm is checked on the thread that read it, as a company file's
-      // company is, and handed on there.
-      const FirmHook check_early = [&](model::Company& c, bool read_cleanly, core::Diagnostics& found) {
-        check_company(c, *given, found);
-        if (options.on_company && read_cleanly && !core::has_errors(found)) options.on_company(*given, c);
-      };
-      std::vector<core::Diagnostics> checked;
-      auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
-                                        &options.on_read, options.threads, &check_early, &checked);
-      company_files.reserve(company_files.size() + companies.size());
-      early.reserve(early.size() + companies.size());
-      // Duplicates are closed up in place; the first source of companies
-      // hands over its whole array, so that a national cohort's is not
-      // moved into another, firm by firm.
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < companies.size(); ++i) {
-        model::Company& c = companies[i];
-        const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
-        const auto [it, inserted] = company_files.emplace(key, &path);
-        if (!inserted) {
-          report(out, c.where, Msg::duplicate_company, {c.id, *it->second});
+  // YAML files are parsed a batch at a time on every core, then merged in
+  // file order: each file's diagnostics are kept apart and merged in order,
+  // so the result and its messages are the same for any number of threads,
+  // and no more than a batch of parsed files waits beside the merged cohort.
+  constexpr std::size_t kBatch = 4096;
+  for (std::size_t first = 0; first < ws.files.size(); first += kBatch) {
+    const std::size_t batch = std::min(kBatch, ws.files.size() - first);
+    std::vector<std::unique_ptr<Parsed>> parsed_files(batch);
+    std::vector<core::Diagnostics> file_diagnostics(batch);
+    // A company rated under the given rubric (and its version, unless
+    // re-scoring) is checked on the reading thread too, and handed to
+    // `on_company` there; its findings are kept apart until it is known to be
+    // no duplicate and its rubric no broken one.
+    std::vector<core::Diagnostics> early_checks(batch);
+    std::vector<char> checked_early(batch, 0);
+    core::parallel_for(batch, threads, [&](std::size_t i) {
+      const std::string& path = ws.files[first + i];
+      if (fs::path(path).extension() == ".csv") return;
+      if (auto parsed = parse_file(path, options.root, options.limits, file_diagnostics[i], std::nullopt,
+                                   &options.on_read))
+        parsed_files[i] = std::make_unique<Parsed>(std::move(*parsed));
+      if (!given || !parsed_files[i] || !parsed_files[i]->company) return;
+      model::Company& c = *parsed_files[i]->company;
+      if (c.evaluation.rubric_id != given->id || c.evaluation.rubric_version != given->version) return;
+      check_company(c, *given, early_checks[i]);
+      checked_early[i] = 1;
+      if (options.on_company && !core::has_errors(file_diagnostics[i]) && !core::has_errors(early_checks[i]))
+        options.on_company(*given, c);
+    });
+    for (std::size_t i = 0; i < batch; ++i) {
+      const std::size_t k = first + i;
+      const std::string& path = ws.files[k];
+      out.insert(out.end(), std::make_move_iterator(file_diagnostics[i].begin()),
+                 std::make_move_iterator(file_diagnostics[i].end()));
+      if (fs::path(path).extension() == ".csv") {
+        // A ratings CSV: companies read against the --rubric. (Standard input is
+        // read as YAML.)
+        if (!given) {
+          if (!options.rubric_file) report(out, {path, 0, 0}, Msg::csv_needs_rubric, {});
           continue;
         }
-        early.insert(key);
-        early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[i]));
-        if (kept != i) companies[kept] = std::move(c);
-        ++kept;
-      }
-      companies.resize(kept);
-      if (ws.companies.empty())
-        ws.companies = std::move(companies);
-      else
-        ws.companies.insert(ws.companies.end(), std::make_move_iterator(companies.begin()),
-                            std::make_move_iterator(companies.end()));
-      continue;
-    }
-    const std::unique_ptr<Parsed> parsed = std::move(parsed_files[k]);
-    if (!parsed) continue;
-    if (parsed->rubric) {
-      const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
-      if (same || (given && given->reference() == parsed->rubric->reference()))
-        report(out, {path, 1, 1}, Msg::duplicate_rubric,
-               {parsed->rubric->reference(), same ? same->path : given->path});
-      else
-        ws.rubrics.push_back(std::move(*parsed->rubric));
-    }
-    if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
-    if (parsed->company) {
-      const std::string key =
-          parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
-      const auto [it, inserted] = company_files.emplace(key, &path);
-      if (!inserted && !parsed->company->id.empty()) {
-        report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second});
-      } else if (inserted) {
-        if (checked_early[k]) {
+        // Each firm is checked on the thread that read it, as a company file's
+        // company is, and handed on there.
+        const FirmHook check_early = [&](model::Company& c, bool read_cleanly, core::Diagnostics& found) {
+          check_company(c, *given, found);
+          if (options.on_company && read_cleanly && !core::has_errors(found)) options.on_company(*given, c);
+        };
+        std::vector<core::Diagnostics> checked;
+        auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
+                                          &options.on_read, options.threads, &check_early, &checked);
+        company_files.reserve(company_files.size() + companies.size());
+        early.reserve(early.size() + companies.size());
+        // Duplicates are closed up in place; the first source of companies
+        // hands over its whole array, so that a national cohort's is not
+        // moved into another, firm by firm.
+        std::size_t kept = 0;
+        for (std::size_t row = 0; row < companies.size(); ++row) {
+          model::Company& c = companies[row];
+          const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
+          const auto [it, inserted] = company_files.emplace(key, &path);
+          if (!inserted) {
+            report(out, c.where, Msg::duplicate_company, {c.id, *it->second});
+            continue;
+          }
           early.insert(key);
-          early_found.emplace_back(parsed->company->evaluation.rubric_id, std::move(early_checks[k]));
+          early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[row]));
+          if (kept != row) companies[kept] = std::move(c);
+          ++kept;
         }
-        ws.companies.push_back(std::move(*parsed->company));
+        companies.resize(kept);
+        if (ws.companies.empty())
+          ws.companies = std::move(companies);
+        else
+          ws.companies.insert(ws.companies.end(), std::make_move_iterator(companies.begin()),
+                              std::make_move_iterator(companies.end()));
+        continue;
       }
+      const std::unique_ptr<Parsed> parsed = std::move(parsed_files[i]);
+      if (!parsed) continue;
+      if (parsed->rubric) {
+        const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
+        if (same || (given && given->reference() == parsed->rubric->reference()))
+          report(out, {path, 1, 1}, Msg::duplicate_rubric,
+                 {parsed->rubric->reference(), same ? same->path : given->path});
+        else
+          ws.rubrics.push_back(std::move(*parsed->rubric));
+      }
+      if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
+      if (parsed->company) {
+        const std::string key =
+            parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
+        const auto [it, inserted] = company_files.emplace(key, &path);
+        if (!inserted && !parsed->company->id.empty()) {
+          report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second});
+        } else if (inserted) {
+          if (checked_early[i]) {
+            early.insert(key);
+            early_found.emplace_back(parsed->company->evaluation.rubric_id, std::move(early_checks[i]));
+          }
+          ws.companies.push_back(std::move(*parsed->company));
+        }
+      }
+      if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
     }
-    if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
   }
   if (given) {
     ws.given_rubric = given->reference();
