@@ -8,7 +8,7 @@
 #include <mutex>
 #include <set>
 #include <sstream>
-#include <unordered_map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -32,6 +32,40 @@ std::optional<E> parse_choice(const std::string& text, std::span<const model::En
   std::string list;
   for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   throw_usage(fmt::format("{} must be one of {}, not '{}'", option, list, text));
+}
+
+// Lines up the firms scored as they were read (in the order they came, with
+// their ids) with the workspace's companies (sorted by id), in place, so that
+// a national cohort's scores are not copied: a company scored otherwise (re-
+// scored from another version) gets an empty score, without a company.
+std::vector<score::CompanyScore> in_company_order(std::vector<score::CompanyScore> firms,
+                                                  const std::vector<std::string>& ids,
+                                                  const std::vector<model::Company>& companies) {
+  const std::size_t scored = firms.size();
+  std::vector<std::size_t> target(companies.size());
+  std::vector<char> taken(companies.size(), 0);
+  for (std::size_t j = 0; j < scored; ++j) {
+    const auto at = std::lower_bound(companies.begin(), companies.end(), ids[j],
+                                     [](const model::Company& c, const std::string& id) { return c.id < id; });
+    const auto k = static_cast<std::size_t>(at - companies.begin());
+    if (at == companies.end() || at->id != ids[j] || taken[k])
+      throw std::logic_error("a company scored as it was read is not in the workspace once: " + ids[j]);
+    target[j] = k;
+    taken[k] = 1;
+  }
+  firms.resize(companies.size());
+  for (std::size_t j = scored, free = 0; j < companies.size(); ++j, ++free) {
+    while (taken[free]) ++free;
+    target[j] = free;
+  }
+  for (std::size_t j = 0; j < firms.size(); ++j)
+    while (target[j] != j) {
+      std::swap(firms[j], firms[target[j]]);
+      std::swap(target[j], target[target[j]]);
+    }
+  for (std::size_t k = 0; k < firms.size(); ++k)
+    if (taken[k]) firms[k].company = &companies[k];
+  return firms;
 }
 
 template <typename Write>
@@ -79,11 +113,11 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // Each input is fingerprinted from the very bytes scored, as it is read
   // (on every core), not read again afterwards.
   std::mutex hashes_lock;
-  std::map<std::string, std::string> hashes;
+  std::map<std::string, audit::Sha256> hashes;
   load_options.on_read = [&](const std::string& path, std::string_view bytes) {
-    std::string hash = audit::sha256_hex(bytes);
+    const audit::Sha256 hash = audit::sha256(bytes);
     const std::lock_guard lock(hashes_lock);
-    hashes.emplace(path, std::move(hash));
+    hashes.emplace(path, hash);
   };
   auto scored = std::make_unique<Scored>();
   // A streamed run scores each firm on the thread that read it; a firm
@@ -92,8 +126,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // its totals and dimensions in memory, its indicators in the detail store
   // when the output shows them.
   using Keep = ScoringOptions::Keep;
+  // Firms scored as they were read, in the order they came, and their ids.
   std::mutex firms_lock;
-  std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>> firms;
+  std::vector<score::CompanyScore> firms;
+  std::vector<std::string> firm_ids;
   std::atomic<std::size_t> released{0};  // firms whose ratings and indicators left memory
   bool streamed = options.keep == Keep::totals;
   if (options.keep == Keep::details) {
@@ -118,9 +154,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
         c.evaluation.ratings = std::vector<model::Rating>();
         ++released;
       }
-      auto kept = std::make_unique<score::CompanyScore>(std::move(cs));
+      cs.company = nullptr;  // (the company moves when merged)
       const std::lock_guard lock(firms_lock);
-      firms.insert_or_assign(c.id, std::move(kept));
+      firms.push_back(std::move(cs));
+      firm_ids.push_back(c.id);
     };
   }
   scored->workspace = load::load_workspace(options.paths, load_options);
@@ -128,18 +165,11 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   const model::Rubric& rubric = *scored->workspace.rubric_given();
   if (streamed && score::scored_alone(rubric, score_options)) {
     const auto& companies = scored->workspace.companies;
-    std::vector<score::CompanyScore> scores(companies.size());
+    std::vector<score::CompanyScore> scores = in_company_order(std::move(firms), firm_ids, companies);
+    firm_ids = std::vector<std::string>();
     core::parallel_for(companies.size(), 0, [&](std::size_t k) {
-      const auto found = firms.find(companies[k].id);
-      if (found == firms.end()) {
-        scores[k] = score::score_firm(rubric, companies[k], score_options);  // re-scored from another version
-        return;
-      }
-      scores[k] = std::move(*found->second);
-      scores[k].company = &companies[k];
-      found->second.reset();
+      if (!scores[k].company) scores[k] = score::score_firm(rubric, companies[k], score_options);  // re-scored
     });
-    firms = std::unordered_map<std::string, std::unique_ptr<score::CompanyScore>>();
     // A pair's gaps compare its firms' indicators: those get them back.
     std::set<std::string> paired;
     for (const auto& p : scored->workspace.pairs) paired.insert({p.large, p.sme});
@@ -228,7 +258,7 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
     for (const auto* d : cs.decisions)
       m.decisions.push_back({cs.company->id, fmt::format("{:04}-{:02}-{:02}", d->date.year, d->date.month, d->date.day),
                              d->kind == model::Decision::Kind::correction ? "correction" : "downgrade"});
-  for (const auto& [path, hash] : info.sha256) m.inputs.push_back({path, hash});
+  for (const auto& [path, hash] : info.sha256) m.inputs.push_back({path, hash.hex()});
   for (const auto& f : folder.files) m.outputs.push_back({f.name, audit::sha256_hex(f.content)});
   std::sort(m.outputs.begin(), m.outputs.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   folder.files.push_back({"manifest.json", render([&](std::ostream& o) { audit::write_manifest(o, m); })});

@@ -39,7 +39,7 @@ int run_verify(const std::string& folder, Context& ctx) {
       say(core::make_error({input.path, 0, 0}, core::Msg::input_gone));
       continue;
     }
-    const std::string now = audit::sha256_file(on_disk);
+    const std::string now = audit::sha256_file(on_disk).hex();
     if (now != input.sha256)
       say(core::make_error({input.path, 0, 0}, core::Msg::input_changed, {short_hash(input.sha256), short_hash(now)}));
   }

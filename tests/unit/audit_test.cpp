@@ -21,6 +21,20 @@ TEST(Sha256, KnownDigests) {
   EXPECT_EQ(audit::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Sha256, KeepsTheBytesAndShowsThemAsHex) {
+  const audit::Sha256 abc = audit::sha256("abc");
+  EXPECT_EQ(abc.bytes.front(), 0xba);
+  EXPECT_EQ(abc.bytes.back(), 0xad);
+  EXPECT_EQ(abc.hex(), audit::sha256_hex("abc"));
+  EXPECT_NE(abc, audit::sha256("abd"));
+  // A file's digest is the digest of its bytes, across the 64 KiB it reads at a time.
+  const std::string bytes(200000, 'x');
+  const auto path = std::filesystem::temp_directory_path() / "ecoscore-sha256-test.bin";
+  std::ofstream(path, std::ios::binary) << bytes;
+  EXPECT_EQ(audit::sha256_file(path.string()), audit::sha256(bytes));
+  std::filesystem::remove(path);
+}
+
 TEST(RunDate, FromOptionOrSourceDateEpoch) {
   EXPECT_EQ(audit::run_date("", nullptr), "");
   EXPECT_EQ(audit::run_date("", ""), "");

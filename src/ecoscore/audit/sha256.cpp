@@ -2,11 +2,10 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "ecoscore/core/error.hpp"
 
@@ -21,24 +20,27 @@ Context make_context() {
   return ctx;
 }
 
-std::string finish(Context& ctx) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+Sha256 finish(Context& ctx) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
   unsigned int length = 0;
-  if (EVP_DigestFinal_ex(ctx.get(), digest.data(), &length) != 1) throw std::runtime_error("SHA-256 failed");
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  Sha256 digest;
+  if (EVP_DigestFinal_ex(ctx.get(), out.data(), &length) != 1 || length != digest.bytes.size())
+    throw std::runtime_error("SHA-256 failed");
+  std::copy_n(out.begin(), digest.bytes.size(), digest.bytes.begin());
+  return digest;
 }
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
+Sha256 sha256(std::string_view bytes) {
   Context ctx = make_context();
   EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
   return finish(ctx);
 }
 
-std::string sha256_file(const std::string& path) {
+std::string sha256_hex(std::string_view bytes) { return sha256(bytes).hex(); }
+
+Sha256 sha256_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   Context ctx = make_context();
   std::array<char, 65536> buffer{};

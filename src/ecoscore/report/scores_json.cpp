@@ -45,7 +45,7 @@ std::string date_text(const std::optional<model::Date>& d) {
 
 std::string sha_of(const RunInfo& info, const std::string& path) {
   const auto it = info.sha256.find(path);
-  return it == info.sha256.end() ? std::string() : it->second;
+  return it == info.sha256.end() ? std::string() : it->second.hex();
 }
 
 void write_indicators(JsonWriter& j, const std::vector<score::IndicatorScore>& indicators) {
