@@ -142,6 +142,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     }
   }
   if (streamed) {
+    load_options.on_companies_ahead = [&](std::size_t count) {
+      firms.reserve(firms.size() + count);
+      firm_ids.reserve(firm_ids.size() + count);
+    };
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
       score::CompanyScore cs = score::score_firm(rubric, c, score_options);

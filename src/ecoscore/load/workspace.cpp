@@ -265,6 +265,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // so the result and its messages are the same for any number of threads,
   // and no more than a batch of parsed files waits beside the merged cohort.
   constexpr std::size_t kBatch = 4096;
+  if (given && options.on_companies_ahead) options.on_companies_ahead(ws.files.size());
   for (std::size_t first = 0; first < ws.files.size(); first += kBatch) {
     const std::size_t batch = std::min(kBatch, ws.files.size() - first);
     std::vector<std::unique_ptr<Parsed>> parsed_files(batch);
@@ -308,8 +309,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
           if (options.on_company && read_cleanly && !core::has_errors(found)) options.on_company(*given, c);
         };
         std::vector<core::Diagnostics> checked;
-        auto companies = load_ratings_csv(resolve(options.root, path), path, *given, options.limits, out,
-                                          &options.on_read, options.threads, &check_early, &checked);
+        std::vector<model::Company> companies;
+        if (auto text = read_text_file(resolve(options.root, path), path, options.limits, false, out, &options.on_read))
+          if (auto table = parse_csv(*text, path, out)) {
+            if (options.on_companies_ahead) options.on_companies_ahead(table->records.size());
+            companies = read_ratings_csv(*table, path, *given, out, options.threads, &check_early, &checked);
+          }
         company_files.reserve(company_files.size() + companies.size());
         early.reserve(early.size() + companies.size());
         // Duplicates are closed up in place; the first source of companies

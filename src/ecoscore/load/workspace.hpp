@@ -47,6 +47,10 @@ struct LoadOptions {
   // given: companies re-scored from another version, and companies with
   // errors.
   std::function<void(const model::Rubric& rubric, model::Company& company)> on_company;
+  // Told how many companies at most on_company may be given next (the input
+  // files, a ratings CSV's rows) before it is, never while it may run: a run
+  // that keeps what on_company gives makes room for it once.
+  std::function<void(std::size_t count)> on_companies_ahead;
 };
 
 // Everything read from a set of input paths, checked together.
