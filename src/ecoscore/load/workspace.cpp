@@ -6,7 +6,6 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -250,15 +249,19 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   std::erase(ws.files, options.rubric_file.value_or(""));
 
   // id (and period, when several are allowed) -> path of the first definition
-  std::unordered_map<std::string, const std::string*> company_files;
+  // (and whether it was checked as it was read)
+  struct Definition {
+    const std::string* path = nullptr;
+    bool checked_early = false;
+  };
+  std::unordered_map<std::string, Definition> company_files;
   std::vector<std::vector<model::Pair>> pair_lists;
   ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
   const unsigned threads =
       options.threads ? options.threads
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
-  // Ids of the companies checked early, and what those checks found.
-  std::unordered_set<std::string> early;
+  // What the checks of companies checked early found, with their rubric ids.
   std::vector<std::pair<std::string, core::Diagnostics>> early_found;
   // YAML files are parsed a batch at a time on every core, then merged in
   // file order: each file's diagnostics are kept apart and merged in order,
@@ -316,7 +319,6 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
             companies = read_ratings_csv(*table, path, *given, out, options.threads, &check_early, &checked);
           }
         company_files.reserve(company_files.size() + companies.size());
-        early.reserve(early.size() + companies.size());
         // Duplicates are closed up in place; the first source of companies
         // hands over its whole array, so that a national cohort's is not
         // moved into another, firm by firm.
@@ -324,13 +326,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         for (std::size_t row = 0; row < companies.size(); ++row) {
           model::Company& c = companies[row];
           const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
-          const auto [it, inserted] = company_files.emplace(key, &path);
+          const auto [it, inserted] = company_files.emplace(key, Definition{&path, true});
           if (!inserted) {
-            report(out, c.where, Msg::duplicate_company, {c.id, *it->second});
+            report(out, c.where, Msg::duplicate_company, {c.id, *it->second.path});
             continue;
           }
-          early.insert(key);
-          early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[row]));
+          if (!checked[row].empty()) early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[row]));
           if (kept != row) companies[kept] = std::move(c);
           ++kept;
         }
@@ -356,14 +357,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       if (parsed->company) {
         const std::string key =
             parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
-        const auto [it, inserted] = company_files.emplace(key, &path);
+        const auto [it, inserted] = company_files.emplace(key, Definition{&path, checked_early[i] != 0});
         if (!inserted && !parsed->company->id.empty()) {
-          report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second});
+          report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second.path});
         } else if (inserted) {
-          if (checked_early[i]) {
-            early.insert(key);
+          if (checked_early[i] && !early_checks[i].empty())
             early_found.emplace_back(parsed->company->evaluation.rubric_id, std::move(early_checks[i]));
-          }
           ws.companies.push_back(std::move(*parsed->company));
         }
       }
@@ -406,7 +405,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     const model::Company& c = ws.companies[k];
     core::Diagnostics& found = checks[k];
     const auto& ev = c.evaluation;
-    if (early.count(c.id + (options.several_periods ? "@" + ev.period : ""))) continue;
+    if (company_files.at(c.id + (options.several_periods ? "@" + ev.period : "")).checked_early) continue;
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
     if (options.rubric_file && !given) continue;
