@@ -292,7 +292,7 @@ model::Company read_company(const Node& root, Reader& r) {
   const Node* decisions = top.optional("decisions");
   top.finish();
   model::Company c;
-  c.path = r.path();
+  c.path = r.path_ref();
   c.where = r.where(head ? *head : root);
   if (!head) return c;
   Fields f(r, *head, "/company");

@@ -171,7 +171,6 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
                                         const std::vector<Column>& columns, std::size_t rating_slots) {
   const CsvTable& table = r.table;
   const model::Rubric& rubric = r.rubric;
-  const std::string& path = r.path;
   const auto column_of = [&](std::string_view name) -> const Column* {
     for (const auto& c : columns)
       if (c.kind == ColumnKind::field && c.target == name) return &c;
@@ -185,8 +184,8 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       return row[static_cast<std::size_t>(c.index)];
     };
     model::Company c;
-    c.path = path;
     c.where = r.where(cell(first, *id_column));
+    c.path = c.where.path;
     if (!model::is_valid_id(id)) {
       r.error(cell(first, *id_column), Msg::bad_id, {core::escape_control(id)});
       return std::nullopt;

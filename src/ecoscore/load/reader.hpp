@@ -23,6 +23,7 @@ class Reader {
   Reader(std::string path, core::Diagnostics& out) : path_(std::move(path)), out_(out) {}
 
   const std::string& path() const { return path_.str(); }
+  const core::PathRef& path_ref() const { return path_; }
   core::SourceLocation where(const Node& node) const { return {path_, node.line, node.column}; }
 
   void error(const Node& at, const std::string& doc_path, core::Msg msg,

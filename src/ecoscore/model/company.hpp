@@ -109,7 +109,7 @@ struct Company {
   Evaluation evaluation;
   std::vector<Outcome> outcomes;  // sorted by id
   std::vector<Decision> decisions;  // in date order (file order among equal dates)
-  std::string path;
+  core::PathRef path;  // (shared with the locations in its file)
   core::SourceLocation where;
 
   Role role() const { return role_of(size); }

@@ -82,7 +82,7 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
   const core::Lang lang = info.lang;
   const int p = rubric.precision;
   out << c.name.get(lang) << " (" << c.id << ") — " << size_name(c.size, lang) << ", " << role_name(c.role(), lang)
-      << ", " << c.path << '\n';
+      << ", " << c.path.str() << '\n';
   out << word(Word::rubric, lang) << ": " << rubric.title.get(lang) << " (" << rubric.reference() << "); "
       << word(Word::method, lang) << ": " << method_name(run.method, lang) << "; "
       << word(Word::normalization, lang) << ": " << normalization_name(run.normalization, lang) << "; "

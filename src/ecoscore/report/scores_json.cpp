@@ -81,7 +81,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   label(j, "name", c.name);
   j.field("size", model::to_string(c.size)).field("role", model::to_string(c.role()));
   optional_text(j, "sector", c.sector);
-  j.field("file", c.path).field("sha256", sha_of(info, c.path));
+  j.field("file", c.path.str()).field("sha256", sha_of(info, c.path));
   j.field("period", c.evaluation.period);
   j.field("total", cs.total).field("base", cs.base).field("bonus", cs.bonus).field("penalty", cs.penalty);
   optional_text(j, "grade", cs.grade);
