@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -279,12 +280,14 @@ TEST(Workspace, OrderOfInputsDoesNotMatter) {
 }
 
 // Every diagnostic of loading `input` against the mini rubric with
-// `threads` threads, rendered in English ("no error" when it loads).
-static std::string mini_diagnostics(const std::string& input, unsigned threads) {
+// `threads` threads, `batch` files at a time, rendered in English ("no error"
+// when it loads).
+static std::string mini_diagnostics(const std::string& input, unsigned threads, std::size_t batch = 4096) {
   load::LoadOptions options;
   options.rubric_file = repo("tests/data/mini/rubric.yaml");
   options.rubric_dirs = {};
   options.threads = threads;
+  options.batch = batch;
   try {
     load::load_workspace(std::vector<std::string>{input}, options);
   } catch (const ecoscore::core::Error& e) {
@@ -361,11 +364,64 @@ TEST(Workspace, SameResultWhateverTheThreads) {
       << "  period: \"2020\"\n  ratings:\n    s-percent: " << (n % 17 == 0 ? 150 : n % 100) << "\n"
       << (n % 23 == 0 ? "  unknown: 1\n" : "");
   }
+  // A firm defined twice: the error names where it was defined first.
+  std::ofstream(dir / "c9999.yaml") << "company:\n  id: c1003\n  name: {ko: 가}\n  size: micro\nevaluation:\n"
+                                    << "  rubric: mini@2\n  period: \"2020\"\n  ratings:\n    s-percent: 1\n";
   const auto load = [&](unsigned threads) { return mini_diagnostics(dir.string(), threads); };
   const std::string one = load(1);
   EXPECT_NE(one.find("150 is off the scale"), std::string::npos);
+  EXPECT_NE(one.find("c1003.yaml"), std::string::npos) << one;
   EXPECT_EQ(load(5), one);
   EXPECT_EQ(load(0), one);
+  // Parsed and merged a few files at a time (a batch of 7 or of 1 file).
+  EXPECT_EQ(mini_diagnostics(dir.string(), 3, 7), one);
+  EXPECT_EQ(mini_diagnostics(dir.string(), 2, 1), one);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Workspace, SameCompaniesWhateverTheBatch) {
+  // 300 clean company files merged 4096, 7 or 1 at a time: the same
+  // companies, each handed to on_company once, room for all of them
+  // announced first.
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-batches";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int n = 0; n < 300; ++n)
+    std::ofstream(dir / ("c" + std::to_string(1000 + n) + ".yaml"))
+        << "company:\n  id: c" << 1000 + n << "\n  name: {ko: 가}\n  size: micro\nevaluation:\n  rubric: mini@2\n"
+        << "  period: \"2020\"\n  ratings:\n    s-percent: " << n % 100 << "\n";
+  const auto load = [&](std::size_t batch) {
+    load::LoadOptions options;
+    options.rubric_file = repo("tests/data/mini/rubric.yaml");
+    options.rubric_dirs = {};
+    options.threads = 2;
+    options.batch = batch;
+    std::mutex lock;
+    std::vector<std::string> handed;
+    std::size_t announced = 0;
+    options.on_companies_ahead = [&](std::size_t count) {
+      EXPECT_TRUE(handed.empty());
+      announced += count;
+    };
+    options.on_company = [&](const ecoscore::model::Rubric&, ecoscore::model::Company& c) {
+      const std::lock_guard hold(lock);
+      handed.push_back(c.id);
+    };
+    auto ws = load::load_workspace({dir.string()}, options);
+    std::sort(handed.begin(), handed.end());
+    EXPECT_EQ(announced, 300U);
+    std::vector<std::string> ids;
+    for (const auto& c : ws.companies) ids.push_back(c.id + ":" + c.path.str());
+    EXPECT_EQ(handed.size(), ws.companies.size());
+    for (std::size_t k = 0; k < handed.size() && k < ws.companies.size(); ++k)
+      EXPECT_EQ(handed[k], ws.companies[k].id);
+    return ids;
+  };
+  const auto whole = load(4096);
+  ASSERT_EQ(whole.size(), 300U);
+  EXPECT_EQ(whole.front(), "c1000:" + (dir / "c1000.yaml").string());
+  EXPECT_EQ(load(7), whole);
+  EXPECT_EQ(load(1), whole);
   std::filesystem::remove_all(dir);
 }
 

@@ -267,10 +267,10 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // file order: each file's diagnostics are kept apart and merged in order,
   // so the result and its messages are the same for any number of threads,
   // and no more than a batch of parsed files waits beside the merged cohort.
-  constexpr std::size_t kBatch = 4096;
+  const std::size_t batch_size = std::max<std::size_t>(options.batch, 1);
   if (given && options.on_companies_ahead) options.on_companies_ahead(ws.files.size());
-  for (std::size_t first = 0; first < ws.files.size(); first += kBatch) {
-    const std::size_t batch = std::min(kBatch, ws.files.size() - first);
+  for (std::size_t first = 0; first < ws.files.size(); first += batch_size) {
+    const std::size_t batch = std::min(batch_size, ws.files.size() - first);
     std::vector<std::unique_ptr<Parsed>> parsed_files(batch);
     std::vector<core::Diagnostics> file_diagnostics(batch);
     // A company rated under the given rubric (and its version, unless
