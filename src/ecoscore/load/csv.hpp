@@ -1,6 +1,7 @@
 #pragma once
 
-#include <deque>
+#include <cstddef>
+#include <forward_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,27 +13,32 @@ namespace ecoscore::load {
 
 // One cell of a CSV file and where it is: the record (the spreadsheet row,
 // 1-based, header included) and the cell within it (1-based). Its text views
-// the text parsed, or the table's own copy where quotes were undone ("").
+// the text parsed, or a copy where quotes were undone ("").
 struct CsvCell {
   std::string_view text;
   int row = 0;
   int column = 0;
 };
 
-// The cells of a CSV file, record by record, not copied out of the text: a
-// national cohort's file has millions. A table views the text it was parsed
-// from, which must outlive it, and its own copies of texts whose quotes were
-// undone, so it can be moved and not copied.
-struct CsvTable {
-  char delimiter = ',';
-  std::vector<std::vector<CsvCell>> records;  // the header first
-  std::deque<std::string> unquoted;           // quoted texts that held "", undone
+// Where a record of a CSV file starts in the text, its row and its cells.
+struct CsvRecord {
+  std::size_t begin = 0;
+  int row = 0;
+  int width = 0;
+};
 
-  CsvTable() = default;
-  CsvTable(CsvTable&&) = default;
-  CsvTable& operator=(CsvTable&&) = default;
-  CsvTable(const CsvTable&) = delete;
-  CsvTable& operator=(const CsvTable&) = delete;
+// A CSV file checked whole and split into records, its cells read when they
+// are wanted: a national cohort's file has millions of cells, and a reader
+// needs one firm's at a time, not all of them at once. A table views the
+// text it was parsed from, which must outlive it.
+struct CsvTable {
+  std::string_view text;
+  char delimiter = ',';
+  std::vector<CsvRecord> records;  // the header first; blank lines are not records
+
+  // Appends record k's cells to `cells`. A text whose quotes held "" is
+  // undone into a string of `unquoted`, which the cell views.
+  void read(std::size_t k, std::vector<CsvCell>& cells, std::forward_list<std::string>& unquoted) const;
 };
 
 // Parses CSV text (byte-checked, BOM removed) as RFC 4180 with CRLF or LF

@@ -1,7 +1,10 @@
 #include "ecoscore/load/ratings_csv.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <forward_list>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -99,7 +102,7 @@ struct CsvReader {
   core::SourceLocation where(const CsvCell& at) const { return {path, at.row, at.column}; }
 };
 
-std::vector<Column> read_header(CsvReader& r) {
+std::vector<Column> read_header(CsvReader& r, const std::vector<CsvCell>& header) {
   std::vector<Column> columns;
   std::map<std::string, int> seen;
   std::vector<std::string> known(std::begin(kCsvCompanyColumns), std::end(kCsvCompanyColumns));
@@ -114,7 +117,6 @@ std::vector<Column> read_header(CsvReader& r) {
     known.push_back("adjustment:" + a.id);
     known.push_back("adjustment_reason:" + a.id);
   }
-  const auto& header = r.table.records.front();
   for (const auto& cell : header) {
     const std::string name(cell.text);
     if (auto [it, fresh] = seen.emplace(name, cell.column); !fresh) {
@@ -406,32 +408,53 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
     return companies;
   }
   const std::size_t errors_before = out.size();
-  std::vector<Column> columns = read_header(r);
+  std::vector<CsvCell> cells;  // one record's, or one firm's
+  std::forward_list<std::string> unquoted;
+  table.read(0, cells, unquoted);
+  std::vector<Column> columns = read_header(r, cells);
   if (out.size() != errors_before) return companies;  // the header decides how every row reads
   const std::size_t rating_slots = place_ratings(columns, rubric);
-  const std::size_t width = table.records.front().size();
+  const int width = table.records.front().width;
   const auto id_column = std::find_if(columns.begin(), columns.end(), [](const Column& c) {
     return c.kind == ColumnKind::field && c.target == "id";
   });  // read_header made sure there is one
 
-  // Rows grouped by firm id, in the order firms first appear.
+  // Firm ids in the order firms first appear, and each record's firm.
+  constexpr std::size_t kNoFirm = SIZE_MAX;
   std::vector<std::string> order;
-  std::unordered_map<std::string_view, Rows> groups;  // keys: the table's cells
-  std::vector<const Rows*> firm_rows;
-  for (std::size_t k = 1; k < table.records.size(); ++k) {
-    const auto& row = table.records[k];
-    if (row.size() != width) {
-      r.error(row.back(), Msg::csv_row_length, {std::to_string(row.size()), std::to_string(width)});
-      continue;
+  std::vector<std::size_t> firm_of(table.records.size(), kNoFirm);
+  {
+    std::unordered_map<std::string, std::size_t> firm_index;
+    firm_index.reserve(table.records.size());
+    for (std::size_t k = 1; k < table.records.size(); ++k) {
+      const CsvRecord& record = table.records[k];
+      if (record.width != width) {
+        r.error(CsvCell{{}, record.row, record.width}, Msg::csv_row_length,
+                {std::to_string(record.width), std::to_string(width)});
+        continue;
+      }
+      cells.clear();
+      unquoted.clear();
+      table.read(k, cells, unquoted);
+      const std::string_view id = cells[static_cast<std::size_t>(id_column->index)].text;
+      const auto [it, fresh] = firm_index.try_emplace(std::string(id), order.size());
+      if (fresh) order.emplace_back(id);
+      firm_of[k] = it->second;
     }
-    const std::string_view id = row[static_cast<std::size_t>(id_column->index)].text;
-    const auto [group, fresh] = groups.try_emplace(id);
-    if (fresh) {
-      order.emplace_back(id);
-      firm_rows.push_back(&group->second);
-    }
-    group->second.push_back(row);
   }
+  // Each firm's records, in file order: firm f's are firm_records[first_record[f]]
+  // up to firm_records[first_record[f + 1]].
+  std::vector<std::size_t> first_record(order.size() + 1, 0);
+  for (const std::size_t f : firm_of)
+    if (f != kNoFirm) ++first_record[f + 1];
+  std::partial_sum(first_record.begin(), first_record.end(), first_record.begin());
+  std::vector<std::size_t> firm_records(first_record.back());
+  {
+    std::vector<std::size_t> next(first_record.begin(), first_record.end() - 1);
+    for (std::size_t k = 0; k < firm_of.size(); ++k)
+      if (firm_of[k] != kNoFirm) firm_records[next[firm_of[k]]++] = k;
+  }
+  firm_of = std::vector<std::size_t>();
 
   // Each firm's rows become a company on every core, with its diagnostics
   // kept apart and added in the order firms first appear. Each company is
@@ -446,7 +469,18 @@ std::vector<model::Company> read_ratings_csv(const CsvTable& table, const std::s
   std::vector<core::Diagnostics> firm_found(on_firm ? order.size() : 0);
   core::parallel_for(order.size(), threads, [&](std::size_t f) {
     CsvReader fr{table, r.path, rubric, firm_diagnostics[f]};
-    auto company = read_firm(fr, order[f], *firm_rows[f], columns, rating_slots);
+    // The firm's cells, read now, on this thread.
+    std::vector<CsvCell> firm_cells;
+    std::forward_list<std::string> firm_unquoted;
+    const std::size_t count = first_record[f + 1] - first_record[f];
+    firm_cells.reserve(count * static_cast<std::size_t>(width));
+    for (std::size_t j = first_record[f]; j < first_record[f + 1]; ++j)
+      table.read(firm_records[j], firm_cells, firm_unquoted);
+    Rows rows;
+    for (std::size_t j = 0; j < count; ++j)
+      rows.push_back(std::span<const CsvCell>(firm_cells).subspan(j * static_cast<std::size_t>(width),
+                                                                  static_cast<std::size_t>(width)));
+    auto company = read_firm(fr, order[f], rows, columns, rating_slots);
     if (!company) return;
     companies[f] = std::move(*company);
     read[f] = 1;
