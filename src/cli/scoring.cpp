@@ -126,10 +126,11 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // its totals and dimensions in memory, its indicators in the detail store
   // when the output shows them.
   using Keep = ScoringOptions::Keep;
-  // Firms scored as they were read, in the order they came, and their ids.
-  std::mutex firms_lock;
+  // Firms scored as they were read, in the order they came, and their ids:
+  // each firm takes the next slot of the room made for it, no lock held.
   std::vector<score::CompanyScore> firms;
   std::vector<std::string> firm_ids;
+  std::atomic<std::size_t> filled{0};
   std::atomic<std::size_t> released{0};  // firms whose ratings and indicators left memory
   bool streamed = options.keep == Keep::totals;
   if (options.keep == Keep::details) {
@@ -143,8 +144,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   }
   if (streamed) {
     load_options.on_companies_ahead = [&](std::size_t count) {
-      firms.reserve(firms.size() + count);
-      firm_ids.reserve(firm_ids.size() + count);
+      firms.resize(filled + count);
+      firm_ids.resize(filled + count);
     };
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
@@ -159,12 +160,15 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
         ++released;
       }
       cs.company = nullptr;  // (the company moves when merged)
-      const std::lock_guard lock(firms_lock);
-      firms.push_back(std::move(cs));
-      firm_ids.push_back(c.id);
+      const std::size_t slot = filled++;
+      if (slot >= firms.size()) throw std::logic_error("a company came that on_companies_ahead did not announce");
+      firms[slot] = std::move(cs);
+      firm_ids[slot] = c.id;
     };
   }
   scored->workspace = load::load_workspace(options.paths, load_options);
+  firms.resize(filled);  // (the room made for firms that did not come)
+  firm_ids.resize(filled);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
   if (streamed && score::scored_alone(rubric, score_options)) {
