@@ -4,6 +4,7 @@
 #include <atomic>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ecoscore/core/diagnostic.hpp"
@@ -11,6 +12,7 @@
 #include "ecoscore/core/message.hpp"
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
+#include "ecoscore/core/source_location.hpp"
 #include "ecoscore/core/text.hpp"
 
 namespace core = ecoscore::core;
@@ -273,5 +275,37 @@ TEST(Parallel, RenderInOrderEmitsInOrderAndReusesPieces) {
     if (threads == 1) EXPECT_EQ(render_failed, "render after 25");
     else EXPECT_LE(std::stoul(render_failed.substr(13)), 25U) << render_failed;
     EXPECT_EQ(fails(kCount, 35), "emit after 35") << threads;
+  }
+}
+
+// A path is kept once: PathRefs made from it apart, even on two threads at
+// once, are the same text at the same place; different paths order by text.
+TEST(PathRef, OnePathOneText) {
+  const std::string made = std::string("data/") + "a.yaml";
+  const core::PathRef a("data/a.yaml");
+  const core::PathRef b(made);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(&a.str(), &b.str());
+  EXPECT_EQ(a.str(), "data/a.yaml");
+  const core::PathRef c("data/b.yaml");
+  EXPECT_NE(a, c);
+  EXPECT_LT(a, c);
+  EXPECT_GT(c, a);
+  EXPECT_TRUE(core::PathRef().empty());
+  EXPECT_TRUE(core::PathRef("").empty());
+  EXPECT_EQ(core::PathRef().str(), "");
+  EXPECT_EQ(core::PathRef(), core::PathRef(""));
+  std::vector<const std::string*> first(500), second(500);
+  {
+    std::jthread one([&] {
+      for (std::size_t k = 0; k < first.size(); ++k) first[k] = &core::PathRef("t/" + std::to_string(k)).str();
+    });
+    std::jthread two([&] {
+      for (std::size_t k = second.size(); k-- > 0;) second[k] = &core::PathRef("t/" + std::to_string(k)).str();
+    });
+  }
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    EXPECT_EQ(first[k], second[k]) << k;
+    EXPECT_EQ(*first[k], "t/" + std::to_string(k)) << k;
   }
 }
