@@ -45,10 +45,10 @@ struct IndicatorScore {
 
 struct DimensionScore {
   std::string id;
-  bool applies = true;             // the dimension judges this firm's role
   std::optional<double> score;     // nullopt when it does not apply or is unscored
   double weight = 0;               // share of the firm's total among applicable dimensions (0..1)
   double coverage = 0;             // share of the dimension's weight that was rated (0..1)
+  bool applies = true;             // the dimension judges this firm's role
   bool unscored = false;           // coverage below the rubric's minimum
 };
 
