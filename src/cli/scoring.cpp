@@ -113,7 +113,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // Each input is fingerprinted from the very bytes scored, as it is read
   // (on every core), not read again afterwards.
   std::mutex hashes_lock;
-  std::map<std::string, audit::Sha256> hashes;
+  std::map<core::PathRef, audit::Sha256> hashes;
   load_options.on_read = [&](const std::string& path, std::string_view bytes) {
     const audit::Sha256 hash = audit::sha256(bytes);
     const std::lock_guard lock(hashes_lock);
@@ -195,16 +195,16 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   info.rubric_file = options.rubric;
   info.date = options.date;
   // Every file read: the rubric(s), the company and pairs files.
-  std::set<std::string> read = {options.rubric};
-  for (const auto& f : scored->workspace.files) read.insert(f);
-  for (const auto& r : scored->workspace.rubrics) read.insert(r.path);
-  for (const auto& path : read)
-    if (path != load::kStdin) {
-      if (auto hash = hashes.extract(path))
-        info.sha256.insert(std::move(hash));  // the node itself, not a copy
-      else
-        info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
-    }
+  const auto fingerprint = [&](const core::PathRef& path) {
+    if (path.str() == load::kStdin || info.sha256.count(path)) return;
+    if (auto hash = hashes.extract(path))
+      info.sha256.insert(std::move(hash));  // the node itself, not a copy
+    else
+      info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
+  };
+  fingerprint(options.rubric);
+  for (const auto& f : scored->workspace.files) fingerprint(f);
+  for (const auto& r : scored->workspace.rubrics) fingerprint(r.path);
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
   if (released > 0)

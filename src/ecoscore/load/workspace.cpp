@@ -244,9 +244,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       out.insert(out.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
   }
-  ws.files = expand_inputs(inputs, options.root, out);
+  {
+    const std::vector<std::string> files = expand_inputs(inputs, options.root, out);
+    ws.files.assign(files.begin(), files.end());
+  }
   // The --rubric file may also sit among the inputs (e.g. `validate rubrics companies`).
-  std::erase(ws.files, options.rubric_file.value_or(""));
+  std::erase(ws.files, core::PathRef(options.rubric_file.value_or("")));
 
   // id (and period, when several are allowed) -> path of the first definition
   // (and whether it was checked as it was read)
@@ -280,7 +283,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     std::vector<core::Diagnostics> early_checks(batch);
     std::vector<char> checked_early(batch, 0);
     core::parallel_for(batch, threads, [&](std::size_t i) {
-      const std::string& path = ws.files[first + i];
+      const std::string& path = ws.files[first + i].str();
       if (fs::path(path).extension() == ".csv") return;
       if (auto parsed = parse_file(path, options.root, options.limits, file_diagnostics[i], std::nullopt,
                                    &options.on_read))
@@ -295,7 +298,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     });
     for (std::size_t i = 0; i < batch; ++i) {
       const std::size_t k = first + i;
-      const std::string& path = ws.files[k];
+      const std::string& path = ws.files[k].str();
       out.insert(out.end(), std::make_move_iterator(file_diagnostics[i].begin()),
                  std::make_move_iterator(file_diagnostics[i].end()));
       if (fs::path(path).extension() == ".csv") {

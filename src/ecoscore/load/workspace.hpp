@@ -59,7 +59,7 @@ struct LoadOptions {
 
 // Everything read from a set of input paths, checked together.
 struct Workspace {
-  std::vector<std::string> files;          // every input file read, sorted, once each
+  std::vector<core::PathRef> files;        // every input file read, sorted, once each
   std::vector<model::Rubric> rubrics;      // sorted by id@version
   std::vector<model::Company> companies;   // sorted by id, then period
   std::vector<model::Pair> pairs;          // sorted by (large, sme), unique

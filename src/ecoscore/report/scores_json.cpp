@@ -43,7 +43,7 @@ std::string date_text(const std::optional<model::Date>& d) {
   return d ? fmt::format("{:04}-{:02}-{:02}", d->year, d->month, d->day) : std::string();
 }
 
-std::string sha_of(const RunInfo& info, const std::string& path) {
+std::string sha_of(const RunInfo& info, const core::PathRef& path) {
   const auto it = info.sha256.find(path);
   return it == info.sha256.end() ? std::string() : it->second.hex();
 }
