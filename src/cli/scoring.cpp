@@ -263,7 +263,7 @@ RunFolder render_run_folder(const ScoringOptions& options, const std::string& wo
   m.rubric_id = run.rubric->id;
   m.rubric_version = run.rubric->version;
   for (const auto& cs : run.companies)
-    for (const auto* d : cs.decisions)
+    for (const auto* d : cs.decisions())
       m.decisions.push_back({cs.company->id, fmt::format("{:04}-{:02}-{:02}", d->date.year, d->date.month, d->date.day),
                              d->kind == model::Decision::Kind::correction ? "correction" : "downgrade"});
   for (const auto& [path, hash] : info.sha256) m.inputs.push_back({path, hash.hex()});

@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "ecoscore/core/box.hpp"
 #include "ecoscore/core/diagnostic.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/message.hpp"
@@ -308,4 +309,30 @@ TEST(PathRef, OnePathOneText) {
     EXPECT_EQ(first[k], second[k]) << k;
     EXPECT_EQ(*first[k], "t/" + std::to_string(k)) << k;
   }
+}
+
+// A box reads as empty until written, is made by its first write, and is
+// copied deeply (a copy written does not change the original) and moved as
+// a pointer.
+TEST(Box, MadeWhenWrittenCopiedWithItsOwner) {
+  core::Box<std::vector<std::string>> box;
+  EXPECT_FALSE(box.made());
+  EXPECT_TRUE(box.get().empty());
+  const core::Box<std::vector<std::string>> empty_copy = box;
+  EXPECT_FALSE(empty_copy.made());
+  box.edit().push_back("floor");
+  EXPECT_TRUE(box.made());
+  core::Box<std::vector<std::string>> copy = box;
+  copy.edit().push_back("more");
+  EXPECT_EQ(box.get(), std::vector<std::string>{"floor"});
+  EXPECT_EQ(copy.get(), (std::vector<std::string>{"floor", "more"}));
+  const std::string* held = &copy.get()[0];
+  core::Box<std::vector<std::string>> moved = std::move(copy);
+  EXPECT_EQ(&moved.get()[0], held);
+  copy = moved;
+  EXPECT_EQ(copy.get(), moved.get());
+  EXPECT_NE(&copy.get()[0], held);
+  copy = empty_copy;
+  EXPECT_FALSE(copy.made());
+  EXPECT_TRUE(copy.get().empty());
 }

@@ -200,7 +200,7 @@ TEST(ScoreRun, FloorsCapTheGrade) {
   const score::CompanyScore& a = *run.find("large-a");
   EXPECT_EQ(a.grade_before_floors, "a");
   EXPECT_EQ(a.grade, "b");
-  EXPECT_EQ(a.floors_applied, std::vector<std::string>{"shared"});
+  EXPECT_EQ(a.floors_applied(), std::vector<std::string>{"shared"});
 }
 
 TEST(ScoreRun, AdjustmentCapsAndClamp) {
@@ -303,22 +303,22 @@ TEST(Decisions, CorrectionsRescoreAndDowngradesCapTheGrade) {
   // moa-coating: mt-interdependence rated 2, 4, 3 (mean 3 -> 50), corrected on appeal to 4 -> 75.
   const score::CompanyScore& moa = *run.find("moa-coating");
   EXPECT_EQ(*moa.indicator("mt-interdependence")->normalized, 75.0);
-  ASSERT_TRUE(moa.original.has_value());
-  EXPECT_LT(*moa.original->total, *moa.total);
-  EXPECT_EQ(moa.original->rank, 24);
+  ASSERT_TRUE(moa.original().has_value());
+  EXPECT_LT(*moa.original()->total, *moa.total);
+  EXPECT_EQ(moa.original()->rank, 24);
   EXPECT_EQ(moa.rank, 23);
   // seorin-chemical: the total stays, the grade is lowered to fair.
   const score::CompanyScore& seorin = *run.find("seorin-chemical");
-  EXPECT_EQ(seorin.original->grade, "good");
+  EXPECT_EQ(seorin.original()->grade, "good");
   EXPECT_EQ(seorin.grade, "fair");
-  EXPECT_EQ(*seorin.original->total, *seorin.total);
+  EXPECT_EQ(*seorin.original()->total, *seorin.total);
   // Without decisions: the result as evaluated, and no record of one.
   score::Options as_evaluated;
   as_evaluated.apply_decisions = false;
   const auto before = score::score_run(ws.rubrics[0], ws.companies, ws.pairs, as_evaluated);
   EXPECT_EQ(before.find("seorin-chemical")->grade, "good");
-  EXPECT_FALSE(before.find("moa-coating")->original.has_value());
-  EXPECT_EQ(*before.find("moa-coating")->total, *moa.original->total);
+  EXPECT_FALSE(before.find("moa-coating")->original().has_value());
+  EXPECT_EQ(*before.find("moa-coating")->total, *moa.original()->total);
 }
 
 // Scored one firm at a time, as a streaming run scores them while reading,
@@ -365,7 +365,7 @@ TEST(ScoreRun, ReScoringNamesTheRatingsWithNoPlace) {
   const auto ws = mini();
   const model::Company& large = *std::find_if(ws.companies.begin(), ws.companies.end(),
                                               [](const model::Company& c) { return c.id == "large-a"; });
-  EXPECT_TRUE(score::score_firm(ws.rubrics[0], large, {}).dropped.empty());
+  EXPECT_TRUE(score::score_firm(ws.rubrics[0], large, {}).dropped().empty());
   model::Rubric newer = ws.rubrics[0];
   auto& conduct = newer.dimensions[0];
   ASSERT_EQ(conduct.id, "conduct");
@@ -376,7 +376,7 @@ TEST(ScoreRun, ReScoringNamesTheRatingsWithNoPlace) {
   shared.roles = {model::Role::sme};
   newer.index_indicators();
   const score::CompanyScore cs = score::score_firm(newer, large, {});
-  EXPECT_EQ(cs.dropped, (std::vector<std::string>{"c-numeric", "x-bands", "x-levels"}));
+  EXPECT_EQ(cs.dropped(), (std::vector<std::string>{"c-numeric", "x-bands", "x-levels"}));
 }
 
 // Fields the store leaves out when they are at rest come back at rest, and

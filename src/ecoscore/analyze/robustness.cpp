@@ -378,7 +378,7 @@ Robustness rank_robustness(const score::Run& run, const RobustnessOptions& optio
       const auto* ds = c->dimension(floor.dimension);
       if (ds && ds->score && *ds->score < floor.below) cap = std::max(cap, grade_index(rubric, floor.max_grade));
     }
-    for (const auto* decision : c->decisions)
+    for (const auto* decision : c->decisions())
       if (decision->kind == model::Decision::Kind::downgrade) cap = std::max(cap, grade_index(rubric, decision->grade));
     cohort.has_zero.push_back(zero ? 1 : 0);
     cohort.net.push_back(c->bonus - c->penalty);

@@ -120,9 +120,9 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
     out << word(Word::not_scored, lang) << '\n';
     return;
   }
-  if (cs.topsis) {
-    out << "100 × " << core::format_fixed(cs.topsis->to_anti_ideal, 6) << " / (" << core::format_fixed(cs.topsis->to_ideal, 6)
-        << " + " << core::format_fixed(cs.topsis->to_anti_ideal, 6) << ") = " << core::format_fixed(*cs.base, p + 2)
+  if (cs.topsis()) {
+    out << "100 × " << core::format_fixed(cs.topsis()->to_anti_ideal, 6) << " / (" << core::format_fixed(cs.topsis()->to_ideal, 6)
+        << " + " << core::format_fixed(cs.topsis()->to_anti_ideal, 6) << ") = " << core::format_fixed(*cs.base, p + 2)
         << " (" << word(Word::base_is_closeness, lang) << ")\n";
   } else {
     out << core::format_fixed(*cs.base, p + 2) << " ("
@@ -151,7 +151,7 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
   out << '\n';
   for (const auto& floor : rubric.grades.floors) {
     const score::DimensionScore* ds = cs.dimension(floor.dimension);
-    const bool applied = std::find(cs.floors_applied.begin(), cs.floors_applied.end(), floor.dimension) != cs.floors_applied.end();
+    const bool applied = std::find(cs.floors_applied().begin(), cs.floors_applied().end(), floor.dimension) != cs.floors_applied().end();
     out << "  " << word(Word::floor, lang) << " (" << floor.dimension << " < " << core::format_shortest(floor.below)
         << " → " << word(Word::at_most, lang) << ' ' << grade_label(rubric, floor.max_grade, lang) << "): "
         << floor.dimension << ' ' << shown(ds ? ds->score : std::nullopt, p) << " — "
@@ -161,7 +161,7 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
                 lang)
         << '\n';
   }
-  for (const auto* d : cs.decisions) {
+  for (const auto* d : cs.decisions()) {
     const bool correction = d->kind == model::Decision::Kind::correction;
     out << word(Word::decision, lang) << fmt::format(" {:04}-{:02}-{:02}: ", d->date.year, d->date.month, d->date.day)
         << word(correction ? Word::correction : Word::downgrade, lang) << " — "
@@ -169,10 +169,10 @@ void write_explanation(std::ostream& out, const score::Run& run, const score::Co
         << " — " << core::escape_control(d->reason) << " (" << word(Word::decided_by, lang) << ' '
         << core::escape_control(d->decided_by) << ")\n";
   }
-  if (cs.original)
-    out << word(Word::original_result, lang) << ": " << word(Word::total, lang) << ' ' << shown(cs.original->total, p)
-        << ", " << word(Word::grade, lang) << ' ' << grade_label(rubric, cs.original->grade, lang) << ", "
-        << word(Word::rank, lang) << ' ' << (cs.original->rank > 0 ? std::to_string(cs.original->rank) : "-") << '\n';
+  if (cs.original())
+    out << word(Word::original_result, lang) << ": " << word(Word::total, lang) << ' ' << shown(cs.original()->total, p)
+        << ", " << word(Word::grade, lang) << ' ' << grade_label(rubric, cs.original()->grade, lang) << ", "
+        << word(Word::rank, lang) << ' ' << (cs.original()->rank > 0 ? std::to_string(cs.original()->rank) : "-") << '\n';
   const auto same_role = std::count_if(run.companies.begin(), run.companies.end(), [&](const score::CompanyScore& o) {
     return o.scored() && o.company->role() == c.role();
   });

@@ -249,19 +249,19 @@ struct Page {
       }
       for (const auto* i : f.stale)
         notes.push_back("<code>" + esc(i->id) + "</code> " + esc(w(Word::stale_evidence)));
-      for (const auto& d : cs.unscored_dimensions) notes.push_back("<code>" + esc(d) + "</code> " + esc(w(Word::unscored_dimension)));
-      for (const auto& fl : cs.floors_applied)
+      for (const auto& d : cs.unscored_dimensions()) notes.push_back("<code>" + esc(d) + "</code> " + esc(w(Word::unscored_dimension)));
+      for (const auto& fl : cs.floors_applied())
         notes.push_back(esc(w(Word::floor)) + " <code>" + esc(fl) + "</code>: " + esc(grade_label(rubric, cs.grade_before_floors, lang)) +
                         " → " + esc(grade_label(rubric, cs.grade, lang)));
-      for (const auto* d : cs.decisions)
+      for (const auto* d : cs.decisions())
         notes.push_back(esc(w(Word::decision)) + fmt::format(" {:04}-{:02}-{:02}: ", d->date.year, d->date.month, d->date.day) +
                         esc(w(d->kind == model::Decision::Kind::correction ? Word::correction : Word::downgrade)) + " — " +
                         esc(d->reason) + " (" + esc(d->decided_by) + ")");
-      if (cs.original)
-        notes.push_back(esc(w(Word::original_result)) + ": " + shown(cs.original->total, p) + ", " +
-                        esc(grade_label(rubric, cs.original->grade, lang)) + ", " + esc(w(Word::rank)) + ' ' +
-                        (cs.original->rank > 0 ? std::to_string(cs.original->rank) : "-"));
-      if (!cs.rescored_from.empty()) notes.push_back(esc(w(Word::rescored_from)) + ' ' + esc(cs.rescored_from));
+      if (cs.original())
+        notes.push_back(esc(w(Word::original_result)) + ": " + shown(cs.original()->total, p) + ", " +
+                        esc(grade_label(rubric, cs.original()->grade, lang)) + ", " + esc(w(Word::rank)) + ' ' +
+                        (cs.original()->rank > 0 ? std::to_string(cs.original()->rank) : "-"));
+      if (!cs.rescored_from().empty()) notes.push_back(esc(w(Word::rescored_from)) + ' ' + esc(cs.rescored_from()));
       if (!notes.empty()) {
         out << "<ul>";
         for (const auto& n : notes) out << "<li>" << n << "</li>";

@@ -41,9 +41,9 @@ void notes(std::ostream& out, const score::Run& run, core::Lang lang) {
         lines.push_back(fmt::format("{}: `{}` — {} ({} {})", who, is.id, word(Word::disagree, lang),
                                     word(Word::spread, lang), shown(is.rater_spread, p)));
     }
-    for (const auto& d : cs.unscored_dimensions)
+    for (const auto& d : cs.unscored_dimensions())
       lines.push_back(fmt::format("{}: `{}` — {}", who, d, word(Word::unscored_dimension, lang)));
-    for (const auto& f : cs.floors_applied)
+    for (const auto& f : cs.floors_applied())
       lines.push_back(fmt::format("{}: {} `{}`: {} → {}", who, word(Word::floor, lang), f,
                                   grade_label(rubric, cs.grade_before_floors, lang), grade_label(rubric, cs.grade, lang)));
     for (const auto& a : cs.adjustments) {
@@ -54,9 +54,9 @@ void notes(std::ostream& out, const score::Run& run, core::Lang lang) {
                                   md_cell(a.reason)));
     }
     if (cs.clamped) lines.push_back(fmt::format("{}: {}", who, word(Word::clamped, lang)));
-    if (!cs.rescored_from.empty())
-      lines.push_back(fmt::format("{}: {} {}", who, word(Word::rescored_from, lang), md_cell(cs.rescored_from)));
-    for (const auto* d : cs.decisions) {
+    if (!cs.rescored_from().empty())
+      lines.push_back(fmt::format("{}: {} {}", who, word(Word::rescored_from, lang), md_cell(cs.rescored_from())));
+    for (const auto* d : cs.decisions()) {
       const bool correction = d->kind == model::Decision::Kind::correction;
       std::string what = correction ? fmt::format("`{}` → {}", d->indicator,
                                                   d->value ? value_text(*d->value) : std::string("…"))
@@ -66,18 +66,18 @@ void notes(std::ostream& out, const score::Run& run, core::Lang lang) {
                                   word(correction ? Word::correction : Word::downgrade, lang), what,
                                   md_cell(d->reason), word(Word::decided_by, lang), md_cell(d->decided_by)));
     }
-    if (cs.original)
+    if (cs.original())
       lines.push_back(fmt::format("{}: {}: {} {}, {} {}, {} {} → {} {}, {} {}, {} {}", who,
                                   word(Word::original_result, lang), word(Word::total, lang),
-                                  shown(cs.original->total, p), word(Word::grade, lang),
-                                  grade_label(rubric, cs.original->grade, lang), word(Word::rank, lang),
-                                  cs.original->rank > 0 ? std::to_string(cs.original->rank) : "-",
+                                  shown(cs.original()->total, p), word(Word::grade, lang),
+                                  grade_label(rubric, cs.original()->grade, lang), word(Word::rank, lang),
+                                  cs.original()->rank > 0 ? std::to_string(cs.original()->rank) : "-",
                                   word(Word::total, lang), shown(cs.total, p), word(Word::grade, lang),
                                   grade_label(rubric, cs.grade, lang), word(Word::rank, lang),
                                   cs.rank > 0 ? std::to_string(cs.rank) : "-"));
-    if (!cs.dropped.empty()) {
+    if (!cs.dropped().empty()) {
       std::string ids;
-      for (const auto& d : cs.dropped) ids += (ids.empty() ? "`" : ", `") + d + "`";
+      for (const auto& d : cs.dropped()) ids += (ids.empty() ? "`" : ", `") + d + "`";
       lines.push_back(fmt::format("{}: {}: {}", who, word(Word::dropped, lang), ids));
     }
   }

@@ -87,7 +87,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   optional_text(j, "grade", cs.grade);
   optional_text(j, "grade_before_floors", cs.grade_before_floors);
   j.key("floors_applied").begin_array();
-  for (const auto& f : cs.floors_applied) j.value(f);
+  for (const auto& f : cs.floors_applied()) j.value(f);
   j.end_array();
   j.key("rank");
   if (cs.rank > 0) j.value(cs.rank); else j.null();
@@ -95,11 +95,11 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   if (cs.role_rank > 0) j.value(cs.role_rank); else j.null();
   j.field("coverage", cs.coverage);
   j.key("unscored_dimensions").begin_array();
-  for (const auto& d : cs.unscored_dimensions) j.value(d);
+  for (const auto& d : cs.unscored_dimensions()) j.value(d);
   j.end_array();
-  optional_text(j, "rescored_from", cs.rescored_from);
+  optional_text(j, "rescored_from", cs.rescored_from());
   j.key("dropped").begin_array();
-  for (const auto& d : cs.dropped) j.value(d);
+  for (const auto& d : cs.dropped()) j.value(d);
   j.end_array();
   j.key("dimensions").begin_array();
   for (const auto& d : cs.dimensions) {
@@ -130,7 +130,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   for (const auto& o : c.outcomes) j.field(o.id, o.value);
   j.end_object();
   j.key("decisions").begin_array();
-  for (const auto* d : cs.decisions) {
+  for (const auto* d : cs.decisions()) {
     const bool correction = d->kind == model::Decision::Kind::correction;
     j.begin_object().field("date", date_text(d->date)).field("kind", correction ? "correction" : "downgrade");
     optional_text(j, "indicator", d->indicator);
@@ -147,21 +147,21 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   }
   j.end_array();
   j.key("original");
-  if (cs.original) {
-    j.begin_object().field("total", cs.original->total);
-    optional_text(j, "grade", cs.original->grade);
+  if (cs.original()) {
+    j.begin_object().field("total", cs.original()->total);
+    optional_text(j, "grade", cs.original()->grade);
     j.key("rank");
-    if (cs.original->rank > 0) j.value(cs.original->rank); else j.null();
+    if (cs.original()->rank > 0) j.value(cs.original()->rank); else j.null();
     j.end_object();
   } else {
     j.null();
   }
   // Only under topsis, so that other runs keep their bytes.
-  if (cs.topsis)
+  if (cs.topsis())
     j.key("topsis")
         .begin_object()
-        .field("to_ideal", cs.topsis->to_ideal)
-        .field("to_anti_ideal", cs.topsis->to_anti_ideal)
+        .field("to_ideal", cs.topsis()->to_ideal)
+        .field("to_anti_ideal", cs.topsis()->to_anti_ideal)
         .end_object();
   j.end_object();
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ecoscore/core/box.hpp"
 #include "ecoscore/model/company.hpp"
 #include "ecoscore/model/rubric.hpp"
 
@@ -62,6 +63,35 @@ struct AdjustmentScore {
 };
 
 struct CompanyScore {
+  // The decisions applied after scoring: the result before them.
+  struct Original {
+    std::optional<double> total;
+    std::string grade;
+    int rank = 0;
+  };
+  // Under topsis: the firm's distances to the cohort's ideal and anti-ideal;
+  // base = 100 * to_anti_ideal / (to_ideal + to_anti_ideal).
+  struct Topsis {
+    double to_ideal = 0;
+    double to_anti_ideal = 0;
+  };
+  // What few firms have, kept apart (made when first written), so that a
+  // national cohort's firms do not each carry room for it.
+  struct Rare {
+    std::vector<std::string> floors_applied;       // dimensions whose floor lowered the grade
+    std::vector<std::string> unscored_dimensions;
+    std::string rescored_from;                     // the rubric version the file was rated under, when not this one
+    std::vector<std::string> dropped;              // ratings and adjustments the rubric has no place for (re-scoring)
+    std::vector<const model::Decision*> decisions; // the decisions applied
+    std::optional<Original> original;
+    std::optional<Topsis> topsis;
+  };
+  // Where a streamed run's DetailStore keeps the indicators it let go.
+  struct Kept {
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+  };
+
   const model::Company* company = nullptr;
   std::vector<DimensionScore> dimensions;  // in rubric order, all of them
   std::vector<IndicatorScore> indicators;  // in rubric order, applicable ones
@@ -71,36 +101,23 @@ struct CompanyScore {
   double bonus = 0;                        // after its cap
   double penalty = 0;                      // after its cap
   std::optional<double> total;             // base + bonus - penalty, clamped to 0..100
-  bool clamped = false;
   std::string grade;                       // empty when unscored
   std::string grade_before_floors;
-  std::vector<std::string> floors_applied; // dimensions whose floor lowered the grade
   int rank = 0;                            // competition rank among scored firms; 0 when unscored
   int role_rank = 0;                       // the same among firms of the same role
-  std::vector<std::string> unscored_dimensions;
-  std::string rescored_from;                // the rubric version the file was rated under, when not this one
-  std::vector<std::string> dropped;         // ratings and adjustments the rubric has no place for (re-scoring)
-  // Decisions after scoring: the ones applied, and the result before them.
-  struct Original {
-    std::optional<double> total;
-    std::string grade;
-    int rank = 0;
-  };
-  std::vector<const model::Decision*> decisions;
-  std::optional<Original> original;
-  // Under topsis: the firm's distances to the cohort's ideal and anti-ideal;
-  // base = 100 * to_anti_ideal / (to_ideal + to_anti_ideal).
-  struct Topsis {
-    double to_ideal = 0;
-    double to_anti_ideal = 0;
-  };
-  std::optional<Topsis> topsis;
-  // Where a streamed run's DetailStore keeps the indicators it let go.
-  struct Kept {
-    std::uint64_t offset = 0;
-    std::uint64_t size = 0;
-  };
+  bool clamped = false;
   std::optional<Kept> kept;
+
+  core::Box<Rare> rare;
+
+  // The rare parts, to read (empty when never written; write through rare.edit()).
+  const std::vector<std::string>& floors_applied() const { return rare.get().floors_applied; }
+  const std::vector<std::string>& unscored_dimensions() const { return rare.get().unscored_dimensions; }
+  const std::string& rescored_from() const { return rare.get().rescored_from; }
+  const std::vector<std::string>& dropped() const { return rare.get().dropped; }
+  const std::vector<const model::Decision*>& decisions() const { return rare.get().decisions; }
+  const std::optional<Original>& original() const { return rare.get().original; }
+  const std::optional<Topsis>& topsis() const { return rare.get().topsis; }
 
   bool scored() const { return total.has_value(); }
   const DimensionScore* dimension(std::string_view id) const;

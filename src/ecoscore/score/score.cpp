@@ -91,21 +91,21 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   for (const auto& a : company.evaluation.adjustments) {
     const auto* item = rubric.find_adjustment(a.id);
     if (!item) {
-      cs.dropped.push_back(a.id);  // only when re-scoring; validation refuses it otherwise
+      cs.rare.edit().dropped.push_back(a.id);  // only when re-scoring; validation refuses it otherwise
       continue;
     }
     cs.adjustments.push_back({a.id, item->kind, a.points, a.reason, a.evidence, a.date});
   }
   // Re-scoring under another version: say what the file was rated under and
   // which of its ratings this version has no place for.
-  if (company.evaluation.rubric_version != rubric.version) cs.rescored_from = company.evaluation.rubric_version;
+  if (company.evaluation.rubric_version != rubric.version) cs.rare.edit().rescored_from = company.evaluation.rubric_version;
   if (placed != company.evaluation.ratings.size()) {
     for (const auto& r : company.evaluation.ratings) {
       const auto [dim, ind] = rubric.find_indicator(r.indicator);
-      if (!ind || !dim->applies_to(role)) cs.dropped.push_back(r.indicator);
+      if (!ind || !dim->applies_to(role)) cs.rare.edit().dropped.push_back(r.indicator);
     }
   }
-  std::sort(cs.dropped.begin(), cs.dropped.end());
+  if (cs.rare.made()) std::sort(cs.rare.edit().dropped.begin(), cs.rare.edit().dropped.end());
   return cs;
 }
 
@@ -155,7 +155,7 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
     const bool enough = policy == MissingPolicy::zero || (!parts.empty() && ds.coverage >= rubric.missing.min_coverage);
     if (!enough) {
       ds.unscored = true;
-      cs.unscored_dimensions.push_back(dim.id);
+      cs.rare.edit().unscored_dimensions.push_back(dim.id);
       continue;
     }
     double counted_weight = 0;
@@ -179,7 +179,7 @@ void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore&
     if (method == Method::weighted_mean && ds->score && (is.normalized || rubric.missing.policy == MissingPolicy::zero))
       is.contribution = is.scored_as * is.effective_weight;
   }
-  if (!cs.unscored_dimensions.empty() || dimension_parts.empty()) return;  // never scored on less than claimed
+  if (!cs.unscored_dimensions().empty() || dimension_parts.empty()) return;  // never scored on less than claimed
 
   cs.base = aggregate(dimension_parts, method);
   apply_adjustments(rubric, cs);
@@ -241,7 +241,7 @@ void apply_topsis(const model::Rubric& rubric, std::vector<CompanyScore>& compan
   const TopsisResult result = topsis(m);
   for (std::size_t i = 0; i < scored.size(); ++i) {
     scored[i]->base = result.closeness[i] * 100.0;
-    scored[i]->topsis = CompanyScore::Topsis{result.to_ideal[i], result.to_anti_ideal[i]};
+    scored[i]->rare.edit().topsis = CompanyScore::Topsis{result.to_ideal[i], result.to_anti_ideal[i]};
     apply_adjustments(rubric, *scored[i]);
   }
 }
@@ -326,10 +326,11 @@ void assign_grades(const model::Rubric& rubric, std::vector<CompanyScore>& compa
       }
     }
     c.grade_before_floors = bands[g].id;
-    c.floors_applied = apply_floors(rubric, g, [&](const std::string& id) {
+    std::vector<std::string> floors = apply_floors(rubric, g, [&](const std::string& id) {
       const DimensionScore* ds = c.dimension(id);
       return ds ? ds->score : std::nullopt;
     });
+    if (!floors.empty() || c.rare.made()) c.rare.edit().floors_applied = std::move(floors);
     c.grade = bands[g].id;
   }
 }
@@ -532,8 +533,9 @@ void keep_originals(Run& run, const Run& original) {
     CompanyScore& cs = run.companies[k];
     if (cs.company->decisions.empty()) continue;
     const CompanyScore& before = original.companies[k];
-    cs.original = CompanyScore::Original{before.total, before.grade, before.rank};
-    for (const auto& d : cs.company->decisions) cs.decisions.push_back(&d);
+    CompanyScore::Rare& rare = cs.rare.edit();
+    rare.original = CompanyScore::Original{before.total, before.grade, before.rank};
+    for (const auto& d : cs.company->decisions) rare.decisions.push_back(&d);
   }
 }
 
