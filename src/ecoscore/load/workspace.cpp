@@ -445,6 +445,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     check_against[k] = rubric;
     remember(*rubric);
   }
+  company_files = decltype(company_files)();  // (a national cohort's worth of keys, not needed from here on)
   core::parallel_for(ws.companies.size(), options.threads, [&](std::size_t k) {
     if (check_against[k]) check_company(ws.companies[k], *check_against[k], checks[k]);
   });
@@ -455,8 +456,13 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
 
   // Pairs: from partners lists (both directions) and pairs files.
-  std::vector<std::string> company_ids;
-  for (const auto& c : ws.companies) company_ids.push_back(c.id);
+  // The closest id to one not found (listed only when one is not found).
+  const auto closest_company = [&](std::string_view id) {
+    std::vector<std::string> ids;
+    ids.reserve(ws.companies.size());
+    for (const auto& c : ws.companies) ids.push_back(c.id);
+    return core::closest_match(id, ids);
+  };
   std::vector<model::Pair> pairs;
   for (const auto& c : ws.companies) {
     for (const auto& partner_id : c.partners) {
@@ -466,7 +472,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         // partner's own file may be the one that failed.
         if (!core::has_errors(out))
           out.push_back(core::make_warning(c.where, Msg::partner_not_loaded, {partner_id},
-                                           core::closest_match(partner_id, company_ids)));
+                                           closest_company(partner_id)));
         continue;
       }
       if (partner->role() == c.role()) {
@@ -485,8 +491,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     for (const auto& p : list) {
       const model::Company* large = ws.find_company(p.large);
       const model::Company* sme = ws.find_company(p.sme);
-      if (!large) report(out, p.where, Msg::unknown_company, {p.large}, core::closest_match(p.large, company_ids));
-      if (!sme) report(out, p.where, Msg::unknown_company, {p.sme}, core::closest_match(p.sme, company_ids));
+      if (!large) report(out, p.where, Msg::unknown_company, {p.large}, closest_company(p.large));
+      if (!sme) report(out, p.where, Msg::unknown_company, {p.sme}, closest_company(p.sme));
       if (!large || !sme) continue;
       if (large->role() != model::Role::large || sme->role() != model::Role::sme) {
         report(out, p.where, Msg::pair_roles,
