@@ -1,42 +1,55 @@
 #pragma once
 
 #include <compare>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
 namespace ecoscore::core {
 
-// A file's path, shared by all the locations in that file: a large cohort
-// holds millions of locations but only as many paths as files. Paths are
-// kept once each for the life of the process (a process reads as many
-// paths as it has inputs), so a copy is a pointer, with no count to keep:
-// threads that make locations in the same file do not contend for one.
-class PathRef {
+// A text kept once for the life of the process, held by pointer: a file's
+// path, shared by all the locations in that file (a large cohort holds
+// millions of locations but only as many paths as files), or a name a whole
+// cohort repeats (a dimension's id, a grade, a rubric version, a period),
+// which each firm would otherwise hold a copy of. A process keeps as many
+// texts as its inputs hold distinct paths and names, so a copy is a pointer,
+// with no count to keep: threads that make locations in the same file do not
+// contend for one. Not for texts every firm has its own of (ids, names).
+class Interned {
  public:
-  PathRef() = default;
-  PathRef(std::string_view path)  // NOLINT(google-explicit-constructor): a path is a path
-      : text_(path.empty() ? nullptr : intern(path)) {}
-  PathRef(const std::string& path) : PathRef(std::string_view(path)) {}  // NOLINT(google-explicit-constructor)
-  PathRef(const char* path) : PathRef(std::string_view(path)) {}  // NOLINT(google-explicit-constructor)
+  Interned() = default;
+  Interned(std::string_view text)  // NOLINT(google-explicit-constructor): a text is a text
+      : text_(text.empty() ? nullptr : intern(text)) {}
+  Interned(const std::string& text) : Interned(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
+  Interned(const char* text) : Interned(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
 
   const std::string& str() const {
     static const std::string kNone;
     return text_ ? *text_ : kNone;
   }
   operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return str(); }  // NOLINT(google-explicit-constructor)
   bool empty() const { return !text_; }
 
-  // (One text per path, so the same path is the same pointer.)
-  friend bool operator==(const PathRef& a, const PathRef& b) { return a.text_ == b.text_; }
-  friend std::strong_ordering operator<=>(const PathRef& a, const PathRef& b) {
+  // (One copy of each text, so the same text is the same pointer.)
+  friend bool operator==(const Interned& a, const Interned& b) { return a.text_ == b.text_; }
+  friend std::strong_ordering operator<=>(const Interned& a, const Interned& b) {
     return a.text_ == b.text_ ? std::strong_ordering::equal : a.str().compare(b.str()) <=> 0;
   }
+  // Against a text not kept (nothing is kept to compare).
+  friend bool operator==(const Interned& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const Interned& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const Interned& a, const char* b) { return a.str() == b; }
+  friend std::ostream& operator<<(std::ostream& out, const Interned& text);
 
  private:
-  // The process's one copy of `path`; safe to call from several threads.
-  static const std::string* intern(std::string_view path);
+  // The process's one copy of `text`; safe to call from several threads.
+  static const std::string* intern(std::string_view text);
   const std::string* text_ = nullptr;
 };
+
+// A file's path (see Interned).
+using PathRef = Interned;
 
 // A place in an input file. Lines and columns are 1-based; columns count
 // Unicode code points, as editors show them. line == 0 means "the whole file".

@@ -45,7 +45,7 @@ struct IndicatorScore {
 };
 
 struct DimensionScore {
-  std::string id;
+  core::Interned id;  // (kept once: every firm has every dimension)
   std::optional<double> score;     // nullopt when it does not apply or is unscored
   double weight = 0;               // share of the firm's total among applicable dimensions (0..1)
   double coverage = 0;             // share of the dimension's weight that was rated (0..1)
@@ -101,8 +101,8 @@ struct CompanyScore {
   double bonus = 0;                        // after its cap
   double penalty = 0;                      // after its cap
   std::optional<double> total;             // base + bonus - penalty, clamped to 0..100
-  std::string grade;                       // empty when unscored
-  std::string grade_before_floors;
+  core::Interned grade;                    // empty when unscored (kept once: a cohort shares a few grades)
+  core::Interned grade_before_floors;
   int rank = 0;                            // competition rank among scored firms; 0 when unscored
   int role_rank = 0;                       // the same among firms of the same role
   bool clamped = false;
