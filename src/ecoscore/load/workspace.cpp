@@ -328,7 +328,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
         std::size_t kept = 0;
         for (std::size_t row = 0; row < companies.size(); ++row) {
           model::Company& c = companies[row];
-          const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period : "");
+          const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period.str() : "");
           const auto [it, inserted] = company_files.emplace(key, Definition{&path, true});
           if (!inserted) {
             report(out, c.where, Msg::duplicate_company, {c.id, *it->second.path});
@@ -359,7 +359,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
       if (parsed->company) {
         const std::string key =
-            parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period : "");
+            parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period.str() : "");
         const auto [it, inserted] = company_files.emplace(key, Definition{&path, checked_early[i] != 0});
         if (!inserted && !parsed->company->id.empty()) {
           report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second.path});
@@ -408,7 +408,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     const model::Company& c = ws.companies[k];
     core::Diagnostics& found = checks[k];
     const auto& ev = c.evaluation;
-    if (company_files.at(c.id + (options.several_periods ? "@" + ev.period : "")).checked_early) continue;
+    if (company_files.at(c.id + (options.several_periods ? "@" + ev.period.str() : "")).checked_early) continue;
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
     if (options.rubric_file && !given) continue;
@@ -421,7 +421,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       if (options.rescore && ev.rubric_version != given->version) {
         const model::Rubric* own = library.find(ev.rubric_id, ev.rubric_version);
         if (!own || own->version != ev.rubric_version) {
-          report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version});
+          report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id.str() + "@" + ev.rubric_version.str()});
           continue;
         }
         check_company(c, *own, found);
@@ -438,7 +438,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     if (!rubric) {
       std::vector<std::string> known = library.ids();
       for (const auto& r : ws.rubrics) known.push_back(r.id);
-      report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id + "@" + ev.rubric_version},
+      report(found, ev.rubric_where, Msg::unknown_rubric, {ev.rubric_id.str() + "@" + ev.rubric_version.str()},
              core::closest_match(ev.rubric_id, known));
       continue;
     }

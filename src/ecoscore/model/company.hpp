@@ -88,10 +88,11 @@ struct Decision {
   core::SourceLocation where;
 };
 
+// (The rubric and period are kept once: a cohort shares a few.)
 struct Evaluation {
-  std::string rubric_id;
-  std::string rubric_version;
-  std::string period;
+  core::Interned rubric_id;
+  core::Interned rubric_version;
+  core::Interned period;
   std::vector<Rater> raters;
   std::vector<Rating> ratings;  // sorted by indicator id
   std::vector<AppliedAdjustment> adjustments;
@@ -103,7 +104,7 @@ struct Company {
   std::string id;
   Label name;
   SizeClass size = SizeClass::small;
-  std::string sector;
+  core::Interned sector;  // (kept once: a cohort shares a few)
   std::vector<std::string> partners;  // sorted
   std::string note;
   Evaluation evaluation;
