@@ -112,12 +112,14 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   }
   // Each input is fingerprinted from the very bytes scored, as it is read
   // (on every core), not read again afterwards.
+  // (In the order read; sorted once all are read.)
   std::mutex hashes_lock;
-  std::map<core::PathRef, audit::Sha256> hashes;
+  std::vector<std::pair<core::PathRef, audit::Sha256>> hashes;
   load_options.on_read = [&](const std::string& path, std::string_view bytes) {
     const audit::Sha256 hash = audit::sha256(bytes);
+    const core::PathRef ref(path);
     const std::lock_guard lock(hashes_lock);
-    hashes.emplace(path, hash);
+    hashes.emplace_back(ref, hash);
   };
   auto scored = std::make_unique<Scored>();
   // A streamed run scores each firm on the thread that read it; a firm
@@ -146,6 +148,8 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     load_options.on_companies_ahead = [&](std::size_t count) {
       firms.resize(filled + count);
       firm_ids.resize(filled + count);
+      const std::lock_guard lock(hashes_lock);
+      hashes.reserve(hashes.size() + count);  // (a file, or a CSV row, each)
     };
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
@@ -194,17 +198,33 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   info.lang = options.lang.empty() ? rubric.lang : *core::parse_lang(options.lang);
   info.rubric_file = options.rubric;
   info.date = options.date;
-  // Every file read: the rubric(s), the company and pairs files.
+  // Every file read: the rubric(s), the company and pairs files. Each keeps
+  // the fingerprint taken as it was read (the first, if read twice); a file
+  // not read through the loader is fingerprinted now.
+  const auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(hashes.begin(), hashes.end(), by_path);
+  hashes.erase(std::unique(hashes.begin(), hashes.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               hashes.end());
+  std::vector<char> listed(hashes.size(), 0);
+  std::vector<std::pair<core::PathRef, audit::Sha256>> unread;
   const auto fingerprint = [&](const core::PathRef& path) {
-    if (path.str() == load::kStdin || info.sha256.count(path)) return;
-    if (auto hash = hashes.extract(path))
-      info.sha256.insert(std::move(hash));  // the node itself, not a copy
-    else
-      info.sha256[path] = audit::sha256_file(load::resolve(options.root, path));
+    if (path.str() == load::kStdin) return;
+    const auto it = std::lower_bound(hashes.begin(), hashes.end(), std::pair{path, audit::Sha256{}}, by_path);
+    if (it != hashes.end() && it->first == path)
+      listed[static_cast<std::size_t>(it - hashes.begin())] = 1;
+    else if (std::none_of(unread.begin(), unread.end(), [&](const auto& u) { return u.first == path; }))
+      unread.emplace_back(path, audit::sha256_file(load::resolve(options.root, path)));
   };
   fingerprint(options.rubric);
   for (const auto& f : scored->workspace.files) fingerprint(f);
   for (const auto& r : scored->workspace.rubrics) fingerprint(r.path);
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < hashes.size(); ++k)
+    if (listed[k]) hashes[kept++] = hashes[k];
+  hashes.resize(kept);
+  hashes.insert(hashes.end(), unread.begin(), unread.end());
+  std::sort(hashes.begin(), hashes.end(), by_path);
+  info.sha256 = std::move(hashes);
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());
   if (released > 0)

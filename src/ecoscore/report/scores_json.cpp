@@ -44,8 +44,9 @@ std::string date_text(const std::optional<model::Date>& d) {
 }
 
 std::string sha_of(const RunInfo& info, const core::PathRef& path) {
-  const auto it = info.sha256.find(path);
-  return it == info.sha256.end() ? std::string() : it->second.hex();
+  const auto it = std::lower_bound(info.sha256.begin(), info.sha256.end(), path,
+                                   [](const auto& entry, const core::PathRef& p) { return entry.first < p; });
+  return it == info.sha256.end() || it->first != path ? std::string() : it->second.hex();
 }
 
 void write_indicators(JsonWriter& j, const std::vector<score::IndicatorScore>& indicators) {

@@ -23,7 +23,9 @@ struct RunInfo {
   core::Lang lang = core::Lang::ko;
   std::string rubric_file;
   std::string date;                           // YYYY-MM-DD when asked for (--date, SOURCE_DATE_EPOCH)
-  std::map<core::PathRef, core::Sha256> sha256;  // input file path -> its SHA-256
+  // Each input file's SHA-256, sorted by path, once each (a sorted array:
+  // a national cohort has one per firm).
+  std::vector<std::pair<core::PathRef, core::Sha256>> sha256;
   const analyze::Robustness* robustness = nullptr;  // rank robustness, when the run asked for it
   unsigned threads = 0;  // threads that render a long scores.json (0: every core); the bytes do not depend on it
   // Where the firms' indicators went when they were scored while read (a
