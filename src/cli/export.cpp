@@ -23,9 +23,9 @@ int run_export(const ExportOptions& options, Context& ctx) {
   std::vector<const model::Company*> companies;
   for (const auto& c : ws.companies) {
     companies.push_back(&c);
-    if (!c.decisions.empty())
+    if (!c.decisions().empty())
       warnings.push_back(core::make_warning(c.where, core::Msg::decisions_not_exported,
-                                            {std::to_string(c.decisions.size()), c.id}));
+                                            {std::to_string(c.decisions().size()), c.id}));
   }
   core::sort_diagnostics(warnings);
   ctx.print(warnings);

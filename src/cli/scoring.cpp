@@ -156,7 +156,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
       score::CompanyScore cs = score::score_firm(rubric, c, score_options);
       const bool raters = std::any_of(c.evaluation.ratings.begin(), c.evaluation.ratings.end(),
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
-      if (c.decisions.empty() && !raters) {
+      if (c.decisions().empty() && !raters) {
         if (scored->details) cs.kept = scored->details->keep(cs);
         // (Assigning {} would keep their capacity.)
         cs.indicators = std::vector<score::IndicatorScore>();

@@ -313,21 +313,23 @@ model::Company read_company(const Node& root, Reader& r) {
     if (auto v = r.id_list(*n, f.path_of("partners"))) c.partners = *v;
   }
   if (const Node* n = f.optional("note")) {
-    if (auto v = r.text(*n, f.path_of("note"))) c.note = *v;
+    if (auto v = r.text(*n, f.path_of("note")); v && !v->empty()) c.rare.edit().note = *v;
   }
   f.finish();
   if (evaluation) read_evaluation(r, *evaluation, c.evaluation);
-  if (outcomes && r.expect(*outcomes, Node::Kind::mapping, "/outcomes")) {
+  if (outcomes && r.expect(*outcomes, Node::Kind::mapping, "/outcomes") && outcomes->entry_count() > 0) {
+    auto& out = c.rare.edit().outcomes;
     for (std::size_t e = 0; e < outcomes->entry_count(); ++e) {
       const Node& key = outcomes->key(e);
       const std::string p = "/outcomes/" + key.text;
       auto id = r.id(key, p);
       auto v = r.number(outcomes->value(e), p);
-      if (id && v) c.outcomes.push_back({*id, *v, r.where(outcomes->value(e))});
+      if (id && v) out.push_back({*id, *v, r.where(outcomes->value(e))});
     }
-    std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   }
-  if (decisions) c.decisions = read_decisions(r, *decisions);
+  if (decisions)
+    if (auto list = read_decisions(r, *decisions); !list.empty()) c.rare.edit().decisions = std::move(list);
   return c;
 }
 
@@ -499,12 +501,12 @@ std::vector<std::string> indicator_ids(const model::Rubric& rubric) {
 
 // Decisions name indicators, raters, values and grades of the rubric.
 void check_decisions(const model::Company& company, const model::Rubric& rubric, core::Diagnostics& out) {
-  if (company.decisions.empty()) return;
+  if (company.decisions().empty()) return;
   std::vector<std::string> grade_ids, rater_ids;
   for (const auto& g : rubric.grades.bands) grade_ids.push_back(g.id);
   for (const auto& r : company.evaluation.raters) rater_ids.push_back(r.id);
-  for (std::size_t k = 0; k < company.decisions.size(); ++k) {
-    const model::Decision& d = company.decisions[k];
+  for (std::size_t k = 0; k < company.decisions().size(); ++k) {
+    const model::Decision& d = company.decisions()[k];
     const std::string p;  // the line and column say which decision; an index among the valid ones would not
     if (d.kind == model::Decision::Kind::downgrade) {
       if (!rubric.find_grade(d.grade))

@@ -264,7 +264,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
     c.evaluation.ratings_where = c.where;
     c.evaluation.period = field("period");
     if (c.evaluation.period.empty()) r.error(cell(first, *id_column), Msg::missing_key, {"period"});
-    c.note = field("note");
+    if (auto note = field("note"); !note.empty()) c.rare.edit().note = std::move(note);
     // A rater's name and organization: the same on each of the rater's rows.
     for (const auto row : rows) {
       if (!with_rater) break;
@@ -338,8 +338,9 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
           case ColumnKind::outcome: {
             const auto value = number(at, text);
             if (!value) break;
-            const auto it = std::find_if(c.outcomes.begin(), c.outcomes.end(), [&](const auto& o) { return o.id == col.target; });
-            if (it == c.outcomes.end()) c.outcomes.push_back({col.target, *value, r.where(at)});
+            auto& outcomes = c.rare.edit().outcomes;
+            const auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const auto& o) { return o.id == col.target; });
+            if (it == outcomes.end()) outcomes.push_back({col.target, *value, r.where(at)});
             else if (it->value != *value)
               r.error(at, Msg::csv_conflict, {col.name, id, core::escape_control(text), core::format_shortest(it->value),
                                               std::to_string(it->where.line)});
@@ -382,7 +383,10 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       }
       c.evaluation.adjustments.push_back(a);
     }
-    std::sort(c.outcomes.begin(), c.outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    if (c.rare.made()) {
+      auto& outcomes = c.rare.edit().outcomes;
+      std::sort(outcomes.begin(), outcomes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    }
     // Evidence alone does not rate an indicator; a reason with no value says
     // it was left unrated on purpose (null in a company file).
     std::erase_if(ratings, [](const model::Rating& rating) {

@@ -5,6 +5,7 @@
 #include <variant>
 #include <vector>
 
+#include "ecoscore/core/box.hpp"
 #include "ecoscore/core/source_location.hpp"
 #include "ecoscore/model/label.hpp"
 #include "ecoscore/model/rubric.hpp"
@@ -106,12 +107,22 @@ struct Company {
   SizeClass size = SizeClass::small;
   core::Interned sector;  // (kept once: a cohort shares a few)
   std::vector<std::string> partners;  // sorted
-  std::string note;
   Evaluation evaluation;
-  std::vector<Outcome> outcomes;  // sorted by id
-  std::vector<Decision> decisions;  // in date order (file order among equal dates)
+  // What few firms have, kept apart (made when first written), so that a
+  // national cohort's firms do not each carry room for it.
+  struct Rare {
+    std::string note;
+    std::vector<Outcome> outcomes;    // sorted by id
+    std::vector<Decision> decisions;  // in date order (file order among equal dates)
+  };
+  core::Box<Rare> rare;
   core::PathRef path;  // (shared with the locations in its file)
   core::SourceLocation where;
+
+  // The rare parts, to read (empty when never written; write through rare.edit()).
+  const std::string& note() const { return rare.get().note; }
+  const std::vector<Outcome>& outcomes() const { return rare.get().outcomes; }
+  const std::vector<Decision>& decisions() const { return rare.get().decisions; }
 
   Role role() const { return role_of(size); }
   const Rating* find_rating(std::string_view indicator) const;

@@ -106,7 +106,7 @@ Document cohort_view(const score::Run& run, const RunInfo& info) {
   // Outcomes: every outcome id any firm reports, against every dimension.
   std::set<std::string> outcome_ids;
   for (const auto& cs : run.companies)
-    for (const auto& o : cs.company->outcomes) outcome_ids.insert(o.id);
+    for (const auto& o : cs.company->outcomes()) outcome_ids.insert(o.id);
   if (!outcome_ids.empty()) {
     Section outcomes{c.w(Word::outcomes), {c.w(Word::association_note)}, {}, {}};
     Table t{"outcomes", c.w(Word::spearman), {{"dimension", c.w(Word::dimension), false}}, {}};
@@ -120,9 +120,9 @@ Document cohort_view(const score::Run& run, const RunInfo& info) {
         std::vector<double> x, y;
         for (const auto& cs : run.companies) {
           const auto& s = cs.dimensions[d].score;
-          const auto it = std::find_if(cs.company->outcomes.begin(), cs.company->outcomes.end(),
+          const auto it = std::find_if(cs.company->outcomes().begin(), cs.company->outcomes().end(),
                                        [&](const auto& out) { return out.id == o; });
-          if (!cs.scored() || !s || it == cs.company->outcomes.end()) continue;
+          if (!cs.scored() || !s || it == cs.company->outcomes().end()) continue;
           x.push_back(*s);
           y.push_back(it->value);
         }
@@ -138,14 +138,14 @@ Document cohort_view(const score::Run& run, const RunInfo& info) {
     double lo = 0, hi = 0;
     bool any = false;
     for (const auto& cs : run.companies)
-      for (const auto& o : cs.company->outcomes)
+      for (const auto& o : cs.company->outcomes())
         if (o.id == first && cs.total) {
           lo = any ? std::min(lo, o.value) : o.value;
           hi = any ? std::max(hi, o.value) : o.value;
           any = true;
         }
     for (const auto& cs : run.companies)
-      for (const auto& o : cs.company->outcomes)
+      for (const auto& o : cs.company->outcomes())
         if (o.id == first && cs.total)
           points.push_back({*cs.total, hi > lo ? (o.value - lo) / (hi - lo) * 100.0 : 50.0, 10, "#4575b4",
                             cs.company->name.get(c.lang) + ": " + shown(cs.total, c.p) + ", " + first + " " +

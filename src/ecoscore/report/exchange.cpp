@@ -41,7 +41,7 @@ void write_company_yaml(std::ostream& out, const model::Company& c, const std::s
     for (std::size_t k = 0; k < c.partners.size(); ++k) out << (k ? ", " : "") << c.partners[k];
     out << "]\n";
   }
-  if (!c.note.empty()) out << "  note: " << q(c.note) << "\n";
+  if (!c.note().empty()) out << "  note: " << q(c.note()) << "\n";
   const auto& ev = c.evaluation;
   out << "evaluation:\n  rubric: " << ev.rubric_id << "@" << ev.rubric_version << "\n  period: " << q(ev.period) << "\n";
   if (!ev.raters.empty()) {
@@ -81,9 +81,9 @@ void write_company_yaml(std::ostream& out, const model::Company& c, const std::s
       out << "    - {id: " << a.id << ", points: " << core::format_shortest(a.points) << ", reason: " << q(a.reason)
           << "}\n";
   }
-  if (!c.outcomes.empty()) {
+  if (!c.outcomes().empty()) {
     out << "outcomes:\n";
-    for (const auto& o : c.outcomes) out << "  " << o.id << ": " << core::format_shortest(o.value) << "\n";
+    for (const auto& o : c.outcomes()) out << "  " << o.id << ": " << core::format_shortest(o.value) << "\n";
   }
 }
 
@@ -98,7 +98,7 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
       if (!r.missing_reason.empty()) with_reason.insert(r.indicator);
     }
     for (const auto& a : c->evaluation.adjustments) adjustments.insert(a.id);
-    for (const auto& o : c->outcomes) outcomes.insert(o.id);
+    for (const auto& o : c->outcomes()) outcomes.insert(o.id);
   }
   std::vector<std::string> indicators;
   for (const auto& dim : rubric.dimensions)
@@ -131,7 +131,7 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
     for (const auto& p : c->partners) partners += (partners.empty() ? "" : " ") + p;
     for (const auto& rater : raters) {
       csv.text(c->id).text(c->name.ko).text(c->name.en).text(model::to_string(c->size)).text(c->sector).text(partners);
-      csv.text(c->note).text(c->evaluation.period).text(rater);
+      csv.text(c->note()).text(c->evaluation.period).text(rater);
       const auto who = std::find_if(c->evaluation.raters.begin(), c->evaluation.raters.end(),
                                     [&](const auto& x) { return x.id == rater; });
       const bool known = who != c->evaluation.raters.end();
@@ -163,8 +163,8 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
         csv.text(here ? core::format_shortest(it->points) : "").text(here ? it->reason : "");
       }
       for (const auto& id : outcomes) {
-        const auto it = std::find_if(c->outcomes.begin(), c->outcomes.end(), [&](const auto& o) { return o.id == id; });
-        csv.text(it != c->outcomes.end() ? core::format_shortest(it->value) : "");
+        const auto it = std::find_if(c->outcomes().begin(), c->outcomes().end(), [&](const auto& o) { return o.id == id; });
+        csv.text(it != c->outcomes().end() ? core::format_shortest(it->value) : "");
       }
       csv.end_row();
     }

@@ -128,7 +128,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   }
   j.end_array();
   j.key("outcomes").begin_object();
-  for (const auto& o : c.outcomes) j.field(o.id, o.value);
+  for (const auto& o : c.outcomes()) j.field(o.id, o.value);
   j.end_object();
   j.key("decisions").begin_array();
   for (const auto* d : cs.decisions()) {

@@ -19,7 +19,7 @@ using model::MissingPolicy;
 // The latest correction of an indicator among the company's decisions, if any.
 const model::Decision* correction_of(const model::Company& company, std::string_view indicator) {
   const model::Decision* last = nullptr;
-  for (const auto& d : company.decisions)
+  for (const auto& d : company.decisions())
     if (d.kind == model::Decision::Kind::correction && d.indicator == indicator) last = &d;
   return last;
 }
@@ -456,7 +456,7 @@ void apply_downgrades(const model::Rubric& rubric, std::vector<CompanyScore>& co
   for (auto& c : companies) {
     if (!c.scored()) continue;
     std::size_t g = grade_index(rubric, c.grade);
-    for (const auto& d : c.company->decisions)
+    for (const auto& d : c.company->decisions())
       if (d.kind == model::Decision::Kind::downgrade) g = std::max(g, grade_index(rubric, d.grade));
     c.grade = rubric.grades.bands[g].id;
   }
@@ -531,11 +531,11 @@ Run score_once(const model::Rubric& rubric, const std::vector<model::Company>& c
 void keep_originals(Run& run, const Run& original) {
   for (std::size_t k = 0; k < run.companies.size(); ++k) {
     CompanyScore& cs = run.companies[k];
-    if (cs.company->decisions.empty()) continue;
+    if (cs.company->decisions().empty()) continue;
     const CompanyScore& before = original.companies[k];
     CompanyScore::Rare& rare = cs.rare.edit();
     rare.original = CompanyScore::Original{before.total, before.grade, before.rank};
-    for (const auto& d : cs.company->decisions) rare.decisions.push_back(&d);
+    for (const auto& d : cs.company->decisions()) rare.decisions.push_back(&d);
   }
 }
 
@@ -562,7 +562,7 @@ const CompanyScore* Run::find(std::string_view id) const {
 Run score_run(const model::Rubric& rubric, const std::vector<model::Company>& companies,
               const std::vector<model::Pair>& pairs, const Options& options) {
   Run run = score_once(rubric, companies, pairs, options);
-  const bool any = std::any_of(companies.begin(), companies.end(), [](const auto& c) { return !c.decisions.empty(); });
+  const bool any = std::any_of(companies.begin(), companies.end(), [](const auto& c) { return !c.decisions().empty(); });
   if (!options.apply_decisions || !any) return run;
   // The result as evaluated, before the decisions, for the scorecards.
   Options as_evaluated = options;
@@ -595,7 +595,7 @@ Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
                         }) == run.companies.end();
   if (!in_order) std::sort(run.companies.begin(), run.companies.end(), by_id);
   const bool any = std::any_of(run.companies.begin(), run.companies.end(),
-                               [](const CompanyScore& c) { return !c.company->decisions.empty(); });
+                               [](const CompanyScore& c) { return !c.company->decisions().empty(); });
   if (options.apply_decisions && any) {
     // The cohort as evaluated, before the decisions: a firm without any is
     // the same either way, so only firms with decisions are rated again.
@@ -604,7 +604,7 @@ Run finish_run(const model::Rubric& rubric, std::vector<CompanyScore> companies,
     Run original = start_run(rubric, as_evaluated);
     original.companies.reserve(run.companies.size());
     for (const auto& cs : run.companies) {
-      if (cs.company->decisions.empty()) {
+      if (cs.company->decisions().empty()) {
         CompanyScore same;
         same.company = cs.company;
         same.dimensions = cs.dimensions;
