@@ -399,16 +399,21 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // First which rubric each company is checked against (the library reads
   // files as needed, so this goes in order), then the checks themselves on
   // every core, each company's diagnostics kept apart and added in order.
-  std::vector<core::Diagnostics> checks(ws.companies.size());
-  std::vector<const model::Rubric*> check_against(ws.companies.size(), nullptr);
+  // (Only the companies not checked as they were read: none, in a streamed run.)
+  struct Check {
+    std::size_t company = 0;
+    const model::Rubric* against = nullptr;
+    core::Diagnostics found;
+  };
+  std::vector<Check> checks;
   for (auto& [rubric_id, found] : early_found)
     if (!broken_rubrics.count(rubric_id))
       out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   for (std::size_t k = 0; k < ws.companies.size(); ++k) {
     const model::Company& c = ws.companies[k];
-    core::Diagnostics& found = checks[k];
     const auto& ev = c.evaluation;
     if (company_files.at(c.id + (options.several_periods ? "@" + ev.period.str() : "")).checked_early) continue;
+    core::Diagnostics& found = checks.emplace_back(Check{k, nullptr, {}}).found;  // (until the next company)
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
     if (options.rubric_file && !given) continue;
@@ -442,15 +447,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
              core::closest_match(ev.rubric_id, known));
       continue;
     }
-    check_against[k] = rubric;
+    checks.back().against = rubric;
     remember(*rubric);
   }
   company_files = decltype(company_files)();  // (a national cohort's worth of keys, not needed from here on)
-  core::parallel_for(ws.companies.size(), options.threads, [&](std::size_t k) {
-    if (check_against[k]) check_company(ws.companies[k], *check_against[k], checks[k]);
+  core::parallel_for(checks.size(), options.threads, [&](std::size_t i) {
+    if (checks[i].against) check_company(ws.companies[checks[i].company], *checks[i].against, checks[i].found);
   });
-  for (auto& found : checks)
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  for (auto& check : checks)
+    out.insert(out.end(), std::make_move_iterator(check.found.begin()), std::make_move_iterator(check.found.end()));
   for (auto& r : found_in_library) ws.rubrics.push_back(std::move(r));
   std::sort(ws.rubrics.begin(), ws.rubrics.end(),
             [](const auto& a, const auto& b) { return a.reference() < b.reference(); });
