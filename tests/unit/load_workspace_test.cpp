@@ -452,3 +452,46 @@ TEST(Workspace, AFirmInACsvAndInAFileIsADuplicateEitherWay) {
     EXPECT_NE(errors[0].find(first), std::string::npos) << errors[0];
   }
 }
+
+// Where several periods are allowed (validate), a firm is a duplicate only
+// within one period: the same id in 2020 and 2021 is two evaluations, from
+// files or a ratings CSV, and a second 2021 is refused naming the first.
+TEST(Workspace, SeveralPeriodsAFirmIsADuplicateOnlyWithinAPeriod) {
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-periods-duplicate";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = [&](const std::string& name, const std::string& id, const std::string& period) {
+    std::ofstream(dir / name) << "company:\n  id: " << id << "\n  name: {ko: 가}\n  size: micro\nevaluation:\n"
+                              << "  rubric: mini@2\n  period: \"" << period << "\"\n  ratings:\n    s-percent: 1\n"
+                              << "    s-boolean: true\n    x-bands: 2\n    x-levels: ~\n";
+    return (dir / name).string();
+  };
+  const std::string a = file("a.yaml", "sme-b", "2020"), c = file("c.yaml", "x-1", "2020");
+  const std::string b = (dir / "b.csv").string();
+  std::ofstream(b) << "id,name_ko,size,period,s-percent,s-boolean,x-bands,x-levels\n"
+                   << "sme-b,나,micro,2021,20,true,2,\nx-1,가,micro,2021,10,true,2,\n";
+  load::LoadOptions options;
+  options.rubric_file = repo("tests/data/mini/rubric.yaml");
+  options.rubric_dirs = {};
+  options.several_periods = true;
+  const auto ws = load::load_workspace({a, b, c}, options);
+  std::vector<std::string> keys;
+  for (const auto& firm : ws.companies) keys.push_back(firm.id + "@" + firm.evaluation.period.str());
+  EXPECT_EQ(keys, (std::vector<std::string>{"sme-b@2020", "sme-b@2021", "x-1@2020", "x-1@2021"}));
+
+  const std::string d = file("d.yaml", "x-1", "2021");
+  const auto errors = [&](const std::vector<std::string>& inputs) {
+    std::vector<std::string> all;
+    for (const auto& found : errors_of(inputs, options))
+      if (found.severity == core::Severity::error) all.push_back(found.render(core::Lang::en));
+    return all;
+  };
+  const std::vector<std::string> found = errors({a, b, c, d});
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(found[0].rfind(d, 0), 0U) << found[0];
+  EXPECT_NE(found[0].find("'x-1' is also defined in " + b), std::string::npos) << found[0];
+  // Within one period, as before: x-1 and sme-b twice each.
+  options.several_periods = false;
+  EXPECT_EQ(errors({a, b, c}).size(), 2U);
+  std::filesystem::remove_all(dir);
+}

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
-#include <unordered_map>
+#include <unordered_set>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -251,13 +251,30 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // The --rubric file may also sit among the inputs (e.g. `validate rubrics companies`).
   std::erase(ws.files, core::PathRef(options.rubric_file.value_or("")));
 
-  // id (and period, when several are allowed) -> path of the first definition
-  // (and whether it was checked as it was read)
-  struct Definition {
-    const std::string* path = nullptr;
-    bool checked_early = false;
+  // The companies defined so far, by id (and period, when several are
+  // allowed): each is its index in ws.companies, or past its end in the
+  // ratings CSV being merged, so that a national cohort's keys are not
+  // copied (a set of 16-byte nodes, not of strings).
+  const std::vector<model::Company>* merging = nullptr;  // (the CSV's companies, while merged)
+  const auto company_at = [&](std::size_t k) -> const model::Company& {
+    return k < ws.companies.size() ? ws.companies[k] : (*merging)[k - ws.companies.size()];
   };
-  std::unordered_map<std::string, Definition> company_files;
+  struct ByKey {
+    const decltype(company_at)* at;
+    bool several_periods;
+    std::size_t operator()(std::size_t k) const noexcept {
+      const model::Company& c = (*at)(k);
+      const std::size_t h = std::hash<std::string>()(c.id);
+      return several_periods ? h ^ (std::hash<std::string>()(c.evaluation.period.str()) * 31) : h;
+    }
+    bool operator()(std::size_t a, std::size_t b) const noexcept {
+      const model::Company& x = (*at)(a);
+      const model::Company& y = (*at)(b);
+      return x.id == y.id && (!several_periods || x.evaluation.period == y.evaluation.period);
+    }
+  };
+  const ByKey by_key_of{&company_at, options.several_periods};
+  std::unordered_set<std::size_t, ByKey, ByKey> defined(0, by_key_of, by_key_of);
   std::vector<std::vector<model::Pair>> pair_lists;
   ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
   const unsigned threads =
@@ -321,24 +338,25 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
             if (options.on_companies_ahead) options.on_companies_ahead(table->records.size());
             companies = read_ratings_csv(*table, path, *given, out, options.threads, &check_early, &checked);
           }
-        company_files.reserve(company_files.size() + companies.size());
+        defined.reserve(defined.size() + companies.size());
         // Duplicates are closed up in place; the first source of companies
         // hands over its whole array, so that a national cohort's is not
         // moved into another, firm by firm.
+        merging = &companies;
         std::size_t kept = 0;
         for (std::size_t row = 0; row < companies.size(); ++row) {
-          model::Company& c = companies[row];
-          const std::string key = c.id + (options.several_periods ? "@" + c.evaluation.period.str() : "");
-          const auto [it, inserted] = company_files.emplace(key, Definition{&path, true});
+          if (kept != row) companies[kept] = std::move(companies[row]);
+          const model::Company& c = companies[kept];
+          const auto [it, inserted] = defined.insert(ws.companies.size() + kept);
           if (!inserted) {
-            report(out, c.where, Msg::duplicate_company, {c.id, *it->second.path});
+            report(out, c.where, Msg::duplicate_company, {c.id, company_at(*it).path.str()});
             continue;
           }
           if (!checked[row].empty()) early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[row]));
-          if (kept != row) companies[kept] = std::move(c);
           ++kept;
         }
         companies.resize(kept);
+        merging = nullptr;
         if (ws.companies.empty())
           ws.companies = std::move(companies);
         else
@@ -358,20 +376,20 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
       if (parsed->company) {
-        const std::string key =
-            parsed->company->id + (options.several_periods ? "@" + parsed->company->evaluation.period.str() : "");
-        const auto [it, inserted] = company_files.emplace(key, Definition{&path, checked_early[i] != 0});
-        if (!inserted && !parsed->company->id.empty()) {
-          report(out, parsed->company->where, Msg::duplicate_company, {parsed->company->id, *it->second.path});
-        } else if (inserted) {
-          if (checked_early[i] && !early_checks[i].empty())
-            early_found.emplace_back(parsed->company->evaluation.rubric_id, std::move(early_checks[i]));
-          ws.companies.push_back(std::move(*parsed->company));
+        ws.companies.push_back(std::move(*parsed->company));
+        const model::Company& c = ws.companies.back();
+        const auto [it, inserted] = defined.insert(ws.companies.size() - 1);
+        if (!inserted) {
+          if (!c.id.empty()) report(out, c.where, Msg::duplicate_company, {c.id, company_at(*it).path.str()});
+          ws.companies.pop_back();
+        } else if (checked_early[i] && !early_checks[i].empty()) {
+          early_found.emplace_back(c.evaluation.rubric_id, std::move(early_checks[i]));
         }
       }
       if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
     }
   }
+  defined = decltype(defined)(0, by_key_of, by_key_of);  // (a national cohort's worth, not needed from here on)
   if (given) {
     ws.given_rubric = given->reference();
     ws.rubrics.push_back(*given);
@@ -412,7 +430,8 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   for (std::size_t k = 0; k < ws.companies.size(); ++k) {
     const model::Company& c = ws.companies[k];
     const auto& ev = c.evaluation;
-    if (company_files.at(c.id + (options.several_periods ? "@" + ev.period.str() : "")).checked_early) continue;
+    // (Checked as it was read: rated under the given rubric, as every firm of a CSV is.)
+    if (given && ev.rubric_id == given->id && ev.rubric_version == given->version) continue;
     core::Diagnostics& found = checks.emplace_back(Check{k, nullptr, {}}).found;  // (until the next company)
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
@@ -450,7 +469,6 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     checks.back().against = rubric;
     remember(*rubric);
   }
-  company_files = decltype(company_files)();  // (a national cohort's worth of keys, not needed from here on)
   core::parallel_for(checks.size(), options.threads, [&](std::size_t i) {
     if (checks[i].against) check_company(ws.companies[checks[i].company], *checks[i].against, checks[i].found);
   });
