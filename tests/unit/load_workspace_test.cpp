@@ -460,9 +460,10 @@ TEST(Workspace, SeveralPeriodsAFirmIsADuplicateOnlyWithinAPeriod) {
   const auto dir = std::filesystem::temp_directory_path() / "ecoscore-periods-duplicate";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  const auto file = [&](const std::string& name, const std::string& id, const std::string& period) {
+  const auto file = [&](const std::string& name, const std::string& id, const std::string& period, int percent = 1) {
     std::ofstream(dir / name) << "company:\n  id: " << id << "\n  name: {ko: 가}\n  size: micro\nevaluation:\n"
-                              << "  rubric: mini@2\n  period: \"" << period << "\"\n  ratings:\n    s-percent: 1\n"
+                              << "  rubric: mini@2\n  period: \"" << period << "\"\n  ratings:\n    s-percent: "
+                              << percent << "\n"
                               << "    s-boolean: true\n    x-bands: 2\n    x-levels: ~\n";
     return (dir / name).string();
   };
@@ -479,7 +480,8 @@ TEST(Workspace, SeveralPeriodsAFirmIsADuplicateOnlyWithinAPeriod) {
   for (const auto& firm : ws.companies) keys.push_back(firm.id + "@" + firm.evaluation.period.str());
   EXPECT_EQ(keys, (std::vector<std::string>{"sme-b@2020", "sme-b@2021", "x-1@2020", "x-1@2021"}));
 
-  const std::string d = file("d.yaml", "x-1", "2021");
+  // (A later definition is not checked: its 150 off the scale is not reported.)
+  const std::string d = file("d.yaml", "x-1", "2021", 150);
   const auto errors = [&](const std::vector<std::string>& inputs) {
     std::vector<std::string> all;
     for (const auto& found : errors_of(inputs, options))

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
-#include <unordered_set>
+#include <numeric>
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -251,30 +251,6 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // The --rubric file may also sit among the inputs (e.g. `validate rubrics companies`).
   std::erase(ws.files, core::PathRef(options.rubric_file.value_or("")));
 
-  // The companies defined so far, by id (and period, when several are
-  // allowed): each is its index in ws.companies, or past its end in the
-  // ratings CSV being merged, so that a national cohort's keys are not
-  // copied (a set of 16-byte nodes, not of strings).
-  const std::vector<model::Company>* merging = nullptr;  // (the CSV's companies, while merged)
-  const auto company_at = [&](std::size_t k) -> const model::Company& {
-    return k < ws.companies.size() ? ws.companies[k] : (*merging)[k - ws.companies.size()];
-  };
-  struct ByKey {
-    const decltype(company_at)* at;
-    bool several_periods;
-    std::size_t operator()(std::size_t k) const noexcept {
-      const model::Company& c = (*at)(k);
-      const std::size_t h = std::hash<std::string>()(c.id);
-      return several_periods ? h ^ (std::hash<std::string>()(c.evaluation.period.str()) * 31) : h;
-    }
-    bool operator()(std::size_t a, std::size_t b) const noexcept {
-      const model::Company& x = (*at)(a);
-      const model::Company& y = (*at)(b);
-      return x.id == y.id && (!several_periods || x.evaluation.period == y.evaluation.period);
-    }
-  };
-  const ByKey by_key_of{&company_at, options.several_periods};
-  std::unordered_set<std::size_t, ByKey, ByKey> defined(0, by_key_of, by_key_of);
   std::vector<std::vector<model::Pair>> pair_lists;
   ws.companies.reserve(ws.files.size());  // no copy of the cohort while it grows
   const unsigned threads =
@@ -282,7 +258,12 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
   // What the checks of companies checked early found, with their rubric ids.
-  std::vector<std::pair<std::string, core::Diagnostics>> early_found;
+  struct EarlyFound {
+    std::size_t company = 0;  // (its index in ws.companies)
+    std::string rubric_id;
+    core::Diagnostics found;
+  };
+  std::vector<EarlyFound> early_found;
   // YAML files are parsed a batch at a time on every core, then merged in
   // file order: each file's diagnostics are kept apart and merged in order,
   // so the result and its messages are the same for any number of threads,
@@ -338,25 +319,11 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
             if (options.on_companies_ahead) options.on_companies_ahead(table->records.size());
             companies = read_ratings_csv(*table, path, *given, out, options.threads, &check_early, &checked);
           }
-        defined.reserve(defined.size() + companies.size());
-        // Duplicates are closed up in place; the first source of companies
-        // hands over its whole array, so that a national cohort's is not
-        // moved into another, firm by firm.
-        merging = &companies;
-        std::size_t kept = 0;
-        for (std::size_t row = 0; row < companies.size(); ++row) {
-          if (kept != row) companies[kept] = std::move(companies[row]);
-          const model::Company& c = companies[kept];
-          const auto [it, inserted] = defined.insert(ws.companies.size() + kept);
-          if (!inserted) {
-            report(out, c.where, Msg::duplicate_company, {c.id, company_at(*it).path.str()});
-            continue;
-          }
-          if (!checked[row].empty()) early_found.emplace_back(c.evaluation.rubric_id, std::move(checked[row]));
-          ++kept;
-        }
-        companies.resize(kept);
-        merging = nullptr;
+        // The first source of companies hands over its whole array, so that
+        // a national cohort's is not moved into another, firm by firm.
+        for (std::size_t row = 0; row < companies.size(); ++row)
+          if (!checked[row].empty())
+            early_found.push_back({ws.companies.size() + row, companies[row].evaluation.rubric_id, std::move(checked[row])});
         if (ws.companies.empty())
           ws.companies = std::move(companies);
         else
@@ -376,20 +343,47 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
       if (parsed->company) {
+        if (checked_early[i] && !early_checks[i].empty())
+          early_found.push_back({ws.companies.size(), parsed->company->evaluation.rubric_id, std::move(early_checks[i])});
         ws.companies.push_back(std::move(*parsed->company));
-        const model::Company& c = ws.companies.back();
-        const auto [it, inserted] = defined.insert(ws.companies.size() - 1);
-        if (!inserted) {
-          if (!c.id.empty()) report(out, c.where, Msg::duplicate_company, {c.id, company_at(*it).path.str()});
-          ws.companies.pop_back();
-        } else if (checked_early[i] && !early_checks[i].empty()) {
-          early_found.emplace_back(c.evaluation.rubric_id, std::move(early_checks[i]));
-        }
       }
       if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
     }
   }
-  defined = decltype(defined)(0, by_key_of, by_key_of);  // (a national cohort's worth, not needed from here on)
+  // A company defined twice (in one period, when several are allowed): the
+  // first definition in file order stays, each later one is an error naming
+  // it. Found by sorting the companies' indices, not by a set of their keys,
+  // which would hold a national cohort's worth of nodes.
+  {
+    const auto key_less = [&](std::size_t a, std::size_t b) {
+      const model::Company& x = ws.companies[a];
+      const model::Company& y = ws.companies[b];
+      if (x.id != y.id) return x.id < y.id;
+      return options.several_periods && x.evaluation.period < y.evaluation.period;
+    };
+    std::vector<std::size_t> order(ws.companies.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), key_less);  // (in file order among equal keys)
+    std::vector<char> later(ws.companies.size(), 0);
+    for (std::size_t i = 1, first = 0; i < order.size(); ++i) {
+      if (key_less(order[first], order[i])) {
+        first = i;
+        continue;
+      }
+      const model::Company& c = ws.companies[order[i]];
+      // (A company without an id was reported as such.)
+      if (!c.id.empty()) report(out, c.where, Msg::duplicate_company, {c.id, ws.companies[order[first]].path.str()});
+      later[order[i]] = 1;
+    }
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < ws.companies.size(); ++k)
+      if (!later[k]) {
+        if (kept != k) ws.companies[kept] = std::move(ws.companies[k]);
+        ++kept;
+      }
+    ws.companies.erase(ws.companies.begin() + static_cast<std::ptrdiff_t>(kept), ws.companies.end());
+    std::erase_if(early_found, [&](const EarlyFound& e) { return later[e.company] != 0; });
+  }
   if (given) {
     ws.given_rubric = given->reference();
     ws.rubrics.push_back(*given);
@@ -424,9 +418,9 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     core::Diagnostics found;
   };
   std::vector<Check> checks;
-  for (auto& [rubric_id, found] : early_found)
-    if (!broken_rubrics.count(rubric_id))
-      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  for (auto& early : early_found)
+    if (!broken_rubrics.count(early.rubric_id))
+      out.insert(out.end(), std::make_move_iterator(early.found.begin()), std::make_move_iterator(early.found.end()));
   for (std::size_t k = 0; k < ws.companies.size(); ++k) {
     const model::Company& c = ws.companies[k];
     const auto& ev = c.evaluation;
