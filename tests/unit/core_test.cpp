@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -10,6 +12,7 @@
 #include "ecoscore/core/box.hpp"
 #include "ecoscore/core/diagnostic.hpp"
 #include "ecoscore/core/error.hpp"
+#include "ecoscore/core/maybe.hpp"
 #include "ecoscore/core/message.hpp"
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
@@ -335,4 +338,41 @@ TEST(Box, MadeWhenWrittenCopiedWithItsOwner) {
   copy = empty_copy;
   EXPECT_FALSE(copy.made());
   EXPECT_TRUE(copy.get().empty());
+}
+
+TEST(Maybe, AnOptionalNumberInTheRoomOfADouble) {
+  static_assert(sizeof(ecoscore::core::Maybe) == sizeof(double));
+  using ecoscore::core::Maybe;
+  const Maybe none;
+  EXPECT_FALSE(none.has_value());
+  EXPECT_FALSE(none);
+  EXPECT_EQ(none, std::nullopt);
+  EXPECT_EQ(none.value_or(7.5), 7.5);
+  EXPECT_THROW((void)none.value(), std::bad_optional_access);
+  EXPECT_EQ(std::optional<double>(none), std::nullopt);
+  // Every double is a value: zero, negative zero, infinity, and a NaN that
+  // arithmetic made (only one NaN, which no arithmetic makes, is "none").
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double computed = std::numeric_limits<double>::infinity() - std::numeric_limits<double>::infinity();
+  for (const double x : {0.0, -0.0, 61.25, -3.0, std::numeric_limits<double>::infinity(), nan, -nan, computed}) {
+    const Maybe m = x;
+    EXPECT_TRUE(m.has_value()) << x;
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(*m), std::bit_cast<std::uint64_t>(x)) << x;
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(*std::optional<double>(m)), std::bit_cast<std::uint64_t>(x)) << x;
+  }
+  EXPECT_TRUE(std::isnan(*Maybe(computed)));
+  // Compared as std::optional<double> compares.
+  EXPECT_EQ(Maybe(61.25), 61.25);
+  EXPECT_EQ(Maybe(61.25), Maybe(std::optional<double>(61.25)));
+  EXPECT_FALSE(Maybe(61.25) == Maybe());
+  EXPECT_FALSE(Maybe() == 0.0);
+  EXPECT_FALSE(Maybe(0.0) == std::nullopt);
+  EXPECT_EQ(Maybe(std::optional<double>()), Maybe());
+  Maybe changed = 3.0;
+  changed.reset();
+  EXPECT_EQ(changed, std::nullopt);
+  changed = std::nullopt;
+  EXPECT_FALSE(changed);
+  changed = 4.0;
+  EXPECT_EQ(changed.value(), 4.0);
 }

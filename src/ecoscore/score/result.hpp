@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ecoscore/core/box.hpp"
+#include "ecoscore/core/maybe.hpp"
 #include "ecoscore/model/company.hpp"
 #include "ecoscore/model/rubric.hpp"
 
@@ -46,7 +47,7 @@ struct IndicatorScore {
 
 struct DimensionScore {
   core::Interned id;  // (kept once: every firm has every dimension)
-  std::optional<double> score;     // nullopt when it does not apply or is unscored
+  core::Maybe score;               // none when it does not apply or is unscored
   double weight = 0;               // share of the firm's total among applicable dimensions (0..1)
   double coverage = 0;             // share of the dimension's weight that was rated (0..1)
   bool applies = true;             // the dimension judges this firm's role
@@ -97,10 +98,10 @@ struct CompanyScore {
   std::vector<IndicatorScore> indicators;  // in rubric order, applicable ones
   std::vector<AdjustmentScore> adjustments;
   double coverage = 0;                     // share of the applicable weight rated (0..1)
-  std::optional<double> base;              // aggregate before adjustments
+  core::Maybe base;                        // aggregate before adjustments
   double bonus = 0;                        // after its cap
   double penalty = 0;                      // after its cap
-  std::optional<double> total;             // base + bonus - penalty, clamped to 0..100
+  core::Maybe total;                       // base + bonus - penalty, clamped to 0..100
   core::Interned grade;                    // empty when unscored (kept once: a cohort shares a few grades)
   core::Interned grade_before_floors;
   int rank = 0;                            // competition rank among scored firms; 0 when unscored
