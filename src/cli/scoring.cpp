@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -35,24 +36,35 @@ std::optional<E> parse_choice(const std::string& text, std::span<const model::En
 }
 
 // Lines up the firms scored as they were read (in the order they came, with
-// their ids) with the workspace's companies (sorted by id), in place, so that
-// a national cohort's scores are not copied: a company scored otherwise (re-
-// scored from another version) gets an empty score, without a company.
+// where each company was read) with the workspace's companies (sorted by id),
+// in place, so that a national cohort's scores are not copied: a company
+// scored otherwise (re-scored from another version) gets an empty score,
+// without a company. (A company is known by where it was read, its file and
+// line, which no two share, and which takes no copy of its id.)
 std::vector<score::CompanyScore> in_company_order(std::vector<score::CompanyScore> firms,
-                                                  const std::vector<std::string>& ids,
+                                                  const std::vector<core::SourceLocation>& read_at,
                                                   const std::vector<model::Company>& companies) {
   const std::size_t scored = firms.size();
+  // (Ordered by the path's one copy, not its text: a lookup, not an order shown.)
+  const auto place = [](const core::SourceLocation& where) {
+    return std::pair{static_cast<const void*>(where.path.str().data()), where.line};
+  };
+  std::vector<std::size_t> by_place(companies.size());
+  std::iota(by_place.begin(), by_place.end(), std::size_t{0});
+  std::sort(by_place.begin(), by_place.end(),
+            [&](std::size_t a, std::size_t b) { return place(companies[a].where) < place(companies[b].where); });
   std::vector<std::size_t> target(companies.size());
   std::vector<char> taken(companies.size(), 0);
   for (std::size_t j = 0; j < scored; ++j) {
-    const auto at = std::lower_bound(companies.begin(), companies.end(), ids[j],
-                                     [](const model::Company& c, const std::string& id) { return c.id < id; });
-    const auto k = static_cast<std::size_t>(at - companies.begin());
-    if (at == companies.end() || at->id != ids[j] || taken[k])
-      throw std::logic_error("a company scored as it was read is not in the workspace once: " + ids[j]);
-    target[j] = k;
-    taken[k] = 1;
+    const auto at = std::lower_bound(by_place.begin(), by_place.end(), place(read_at[j]),
+                                     [&](std::size_t k, const auto& wanted) { return place(companies[k].where) < wanted; });
+    if (at == by_place.end() || place(companies[*at].where) != place(read_at[j]) || taken[*at])
+      throw std::logic_error("a company scored as it was read is not in the workspace once: " +
+                             std::string(read_at[j].path.str()) + ":" + std::to_string(read_at[j].line));
+    target[j] = *at;
+    taken[*at] = 1;
   }
+  by_place = std::vector<std::size_t>();
   firms.resize(companies.size());
   for (std::size_t j = scored, free = 0; j < companies.size(); ++j, ++free) {
     while (taken[free]) ++free;
@@ -128,10 +140,10 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // its totals and dimensions in memory, its indicators in the detail store
   // when the output shows them.
   using Keep = ScoringOptions::Keep;
-  // Firms scored as they were read, in the order they came, and their ids:
+  // Firms scored as they were read, in the order they came, and where each was read:
   // each firm takes the next slot of the room made for it, no lock held.
   std::vector<score::CompanyScore> firms;
-  std::vector<std::string> firm_ids;
+  std::vector<core::SourceLocation> firm_read_at;
   std::atomic<std::size_t> filled{0};
   std::atomic<std::size_t> released{0};  // firms whose ratings and indicators left memory
   bool streamed = options.keep == Keep::totals;
@@ -147,7 +159,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   if (streamed) {
     load_options.on_companies_ahead = [&](std::size_t count) {
       firms.resize(filled + count);
-      firm_ids.resize(filled + count);
+      firm_read_at.resize(filled + count);
       const std::lock_guard lock(hashes_lock);
       hashes.reserve(hashes.size() + count);  // (a file, or a CSV row, each)
     };
@@ -167,18 +179,18 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
       const std::size_t slot = filled++;
       if (slot >= firms.size()) throw std::logic_error("a company came that on_companies_ahead did not announce");
       firms[slot] = std::move(cs);
-      firm_ids[slot] = c.id;
+      firm_read_at[slot] = c.where;
     };
   }
   scored->workspace = load::load_workspace(options.paths, load_options);
   firms.resize(filled);  // (the room made for firms that did not come)
-  firm_ids.resize(filled);
+  firm_read_at.resize(filled);
   if (options.show_warnings) ctx.print(scored->workspace.warnings);
   const model::Rubric& rubric = *scored->workspace.rubric_given();
   if (streamed && score::scored_alone(rubric, score_options)) {
     const auto& companies = scored->workspace.companies;
-    std::vector<score::CompanyScore> scores = in_company_order(std::move(firms), firm_ids, companies);
-    firm_ids = std::vector<std::string>();
+    std::vector<score::CompanyScore> scores = in_company_order(std::move(firms), firm_read_at, companies);
+    firm_read_at = std::vector<core::SourceLocation>();
     core::parallel_for(companies.size(), 0, [&](std::size_t k) {
       if (!scores[k].company) scores[k] = score::score_firm(rubric, companies[k], score_options);  // re-scored
     });
