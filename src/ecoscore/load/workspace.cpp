@@ -257,6 +257,11 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       options.threads ? options.threads
                       : std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()),
                                            static_cast<unsigned>(std::max<std::size_t>(ws.files.size() / 64, 1)));
+  // A company rated under the given rubric (every firm of a ratings CSV is)
+  // is checked on the thread that read it; the others once all are read.
+  const auto checked_as_read = [&](const model::Company& c) {
+    return given && c.evaluation.rubric_id == given->id && c.evaluation.rubric_version == given->version;
+  };
   // What the checks of companies checked early found, with their rubric ids.
   struct EarlyFound {
     std::size_t company = 0;  // (its index in ws.companies)
@@ -279,18 +284,15 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     // `on_company` there; its findings are kept apart until it is known to be
     // no duplicate and its rubric no broken one.
     std::vector<core::Diagnostics> early_checks(batch);
-    std::vector<char> checked_early(batch, 0);
     core::parallel_for(batch, threads, [&](std::size_t i) {
       const std::string& path = ws.files[first + i].str();
       if (fs::path(path).extension() == ".csv") return;
       if (auto parsed = parse_file(path, options.root, options.limits, file_diagnostics[i], std::nullopt,
                                    &options.on_read))
         parsed_files[i] = std::make_unique<Parsed>(std::move(*parsed));
-      if (!given || !parsed_files[i] || !parsed_files[i]->company) return;
+      if (!parsed_files[i] || !parsed_files[i]->company || !checked_as_read(*parsed_files[i]->company)) return;
       model::Company& c = *parsed_files[i]->company;
-      if (c.evaluation.rubric_id != given->id || c.evaluation.rubric_version != given->version) return;
       check_company(c, *given, early_checks[i]);
-      checked_early[i] = 1;
       if (options.on_company && !core::has_errors(file_diagnostics[i]) && !core::has_errors(early_checks[i]))
         options.on_company(*given, c);
     });
@@ -343,7 +345,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
       if (parsed->company) {
-        if (checked_early[i] && !early_checks[i].empty())
+        if (!early_checks[i].empty())
           early_found.push_back({ws.companies.size(), parsed->company->evaluation.rubric_id, std::move(early_checks[i])});
         ws.companies.push_back(std::move(*parsed->company));
       }
@@ -424,8 +426,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   for (std::size_t k = 0; k < ws.companies.size(); ++k) {
     const model::Company& c = ws.companies[k];
     const auto& ev = c.evaluation;
-    // (Checked as it was read: rated under the given rubric, as every firm of a CSV is.)
-    if (given && ev.rubric_id == given->id && ev.rubric_version == given->version) continue;
+    if (checked_as_read(c)) continue;
     core::Diagnostics& found = checks.emplace_back(Check{k, nullptr, {}}).found;  // (until the next company)
     // A reference that could not be read was reported already.
     if (ev.rubric_id.empty() || broken_rubrics.count(ev.rubric_id)) continue;
