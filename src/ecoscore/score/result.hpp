@@ -45,13 +45,15 @@ struct IndicatorScore {
   std::optional<model::Date> evidence_date;
 };
 
+// (Four of these a firm: the flags sit beside the id, in the room the
+// doubles would otherwise leave after it.)
 struct DimensionScore {
   core::Interned id;  // (kept once: every firm has every dimension)
+  bool applies = true;             // the dimension judges this firm's role
+  bool unscored = false;           // coverage below the rubric's minimum
   core::Maybe score;               // none when it does not apply or is unscored
   double weight = 0;               // share of the firm's total among applicable dimensions (0..1)
   double coverage = 0;             // share of the dimension's weight that was rated (0..1)
-  bool applies = true;             // the dimension judges this firm's role
-  bool unscored = false;           // coverage below the rubric's minimum
 };
 
 struct AdjustmentScore {
