@@ -206,8 +206,8 @@ TEST(ScoreRun, FloorsCapTheGrade) {
 TEST(ScoreRun, AdjustmentCapsAndClamp) {
   auto ws = mini();
   model::Rubric rubric = ws.rubrics[0];
-  ws.companies[0].evaluation.adjustments.push_back({"bonus-x", 2, "more", "", {}, {}});
-  ws.companies[0].evaluation.adjustments.push_back({"penalty-y", 1, "less", "", {}, {}});
+  ws.companies[0].evaluation.rare.edit().adjustments.push_back({"bonus-x", 2, "more", "", {}, {}});
+  ws.companies[0].evaluation.rare.edit().adjustments.push_back({"penalty-y", 1, "less", "", {}, {}});
   rubric.adjustments.bonus_cap = 2;
   auto run = score::score_run(rubric, ws.companies, ws.pairs, {});
   const score::CompanyScore& a = *run.find("large-a");
@@ -216,7 +216,7 @@ TEST(ScoreRun, AdjustmentCapsAndClamp) {
   EXPECT_DOUBLE_EQ(*a.total, 82.5 + 2 - 1);
 
   rubric.adjustments.bonus_cap = 100;
-  ws.companies[0].evaluation.adjustments.push_back({"bonus-x", 20, "lots", "", {}, {}});
+  ws.companies[0].evaluation.rare.edit().adjustments.push_back({"bonus-x", 20, "lots", "", {}, {}});
   run = score::score_run(rubric, ws.companies, ws.pairs, {});
   EXPECT_EQ(*run.find("large-a")->total, 100.0);
   EXPECT_TRUE(run.find("large-a")->clamped);

@@ -166,7 +166,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
   if (const Node* n = f.required("period")) {
     if (auto v = r.text(*n, f.path_of("period"))) ev.period = *v;
   }
-  if (const Node* n = f.optional("raters")) read_raters(r, *n, f.path_of("raters"), ev.raters);
+  if (const Node* n = f.optional("raters")) read_raters(r, *n, f.path_of("raters"), ev.rare.edit().raters);
   if (const Node* n = f.required("ratings")) {
     ev.ratings_where = r.where(*n);
     if (r.expect(*n, Node::Kind::mapping, f.path_of("ratings"))) {
@@ -195,7 +195,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
                        ev.ratings.end());
     }
   }
-  if (const Node* n = f.optional("adjustments")) read_adjustments(r, *n, f.path_of("adjustments"), ev.adjustments);
+  if (const Node* n = f.optional("adjustments")) read_adjustments(r, *n, f.path_of("adjustments"), ev.rare.edit().adjustments);
   f.finish();
 }
 
@@ -481,8 +481,8 @@ void check_company_rescore(const model::Company& company, const model::Rubric& n
       check_value(rv.value, *ind, rv.where, [&] { return p + "/values/" + rv.rater; }, out);
   }
   report_missing(company, newer, out);
-  for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {
-    const auto& a = ev.adjustments[k];
+  for (std::size_t k = 0; k < ev.adjustments().size(); ++k) {
+    const auto& a = ev.adjustments()[k];
     if (!newer.find_adjustment(a.id))
       out.push_back(core::make_warning(a.where, Msg::adjustment_dropped, {a.id, newer.reference()}, {},
                                        "/evaluation/adjustments/" + std::to_string(k)));
@@ -504,7 +504,7 @@ void check_decisions(const model::Company& company, const model::Rubric& rubric,
   if (company.decisions().empty()) return;
   std::vector<std::string> grade_ids, rater_ids;
   for (const auto& g : rubric.grades.bands) grade_ids.push_back(g.id);
-  for (const auto& r : company.evaluation.raters) rater_ids.push_back(r.id);
+  for (const auto& r : company.evaluation.raters()) rater_ids.push_back(r.id);
   for (std::size_t k = 0; k < company.decisions().size(); ++k) {
     const model::Decision& d = company.decisions()[k];
     const std::string p;  // the line and column say which decision; an index among the valid ones would not
@@ -547,7 +547,7 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
     return;
   }
   std::vector<std::string> rater_ids;
-  for (const auto& r : ev.raters) rater_ids.push_back(r.id);
+  for (const auto& r : ev.raters()) rater_ids.push_back(r.id);
 
   const model::Role role = company.role();
   model::Rubric::InOrder indicators(rubric);  // the ratings are in id order
@@ -577,8 +577,8 @@ void check_company(const model::Company& company, const model::Rubric& rubric, c
   report_missing(company, rubric, out);
   std::vector<std::string> adjustment_ids;
   for (const auto& a : rubric.adjustments.items) adjustment_ids.push_back(a.id);
-  for (std::size_t k = 0; k < ev.adjustments.size(); ++k) {
-    const auto& a = ev.adjustments[k];
+  for (std::size_t k = 0; k < ev.adjustments().size(); ++k) {
+    const auto& a = ev.adjustments()[k];
     const std::string p = "/evaluation/adjustments/" + std::to_string(k);
     const auto* item = rubric.find_adjustment(a.id);
     if (!item) {

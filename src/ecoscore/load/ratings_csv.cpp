@@ -271,12 +271,15 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
       model::Rater rater{std::string(cell(row, *rater_column).text), "", ""};
       if (const Column* n = column_of("rater_name")) rater.name = unguarded(cell(row, *n).text);
       if (const Column* o = column_of("rater_organization")) rater.organization = unguarded(cell(row, *o).text);
-      const auto known_rater = std::find_if(c.evaluation.raters.begin(), c.evaluation.raters.end(),
-                                            [&](const auto& x) { return x.id == rater.id; });
-      if (known_rater == c.evaluation.raters.end()) c.evaluation.raters.push_back(rater);
+      auto& raters = c.evaluation.rare.edit().raters;
+      const auto known_rater =
+          std::find_if(raters.begin(), raters.end(), [&](const auto& x) { return x.id == rater.id; });
+      if (known_rater == raters.end()) raters.push_back(rater);
     }
-    std::sort(c.evaluation.raters.begin(), c.evaluation.raters.end(),
-              [](const auto& a, const auto& b) { return a.id < b.id; });
+    if (c.evaluation.rare.made()) {
+      auto& raters = c.evaluation.rare.edit().raters;
+      std::sort(raters.begin(), raters.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    }
 
     // Ratings, evidence and adjustments.
     std::vector<model::Rating> ratings(rating_slots);  // by Column::rating_slot
@@ -381,7 +384,7 @@ std::optional<model::Company> read_firm(CsvReader& r, const std::string& id, con
         r.error(*reasons[aid], Msg::csv_reason_without_points, {aid});
         continue;
       }
-      c.evaluation.adjustments.push_back(a);
+      c.evaluation.rare.edit().adjustments.push_back(a);
     }
     if (c.rare.made()) {
       auto& outcomes = c.rare.edit().outcomes;

@@ -94,11 +94,19 @@ struct Evaluation {
   core::Interned rubric_id;
   core::Interned rubric_version;
   core::Interned period;
-  std::vector<Rater> raters;
-  std::vector<Rating> ratings;  // sorted by indicator id
-  std::vector<AppliedAdjustment> adjustments;
   core::SourceLocation rubric_where;
   core::SourceLocation ratings_where;
+  std::vector<Rating> ratings;  // sorted by indicator id
+  // What few firms have, kept apart (made when first written), as in Company.
+  struct Rare {
+    std::vector<Rater> raters;  // sorted by id
+    std::vector<AppliedAdjustment> adjustments;
+  };
+  core::Box<Rare> rare;
+
+  // The rare parts, to read (empty when never written; write through rare.edit()).
+  const std::vector<Rater>& raters() const { return rare.get().raters; }
+  const std::vector<AppliedAdjustment>& adjustments() const { return rare.get().adjustments; }
 };
 
 struct Company {

@@ -44,9 +44,9 @@ void write_company_yaml(std::ostream& out, const model::Company& c, const std::s
   if (!c.note().empty()) out << "  note: " << q(c.note()) << "\n";
   const auto& ev = c.evaluation;
   out << "evaluation:\n  rubric: " << ev.rubric_id << "@" << ev.rubric_version << "\n  period: " << q(ev.period) << "\n";
-  if (!ev.raters.empty()) {
+  if (!ev.raters().empty()) {
     out << "  raters:\n";
-    for (const auto& r : ev.raters) {
+    for (const auto& r : ev.raters()) {
       out << "    - {id: " << r.id;
       if (!r.name.empty()) out << ", name: " << q(r.name);
       if (!r.organization.empty()) out << ", organization: " << q(r.organization);
@@ -75,9 +75,9 @@ void write_company_yaml(std::ostream& out, const model::Company& c, const std::s
     if (!r.missing_reason.empty()) out << ", reason: " << q(r.missing_reason);
     out << "}\n";
   }
-  if (!ev.adjustments.empty()) {
+  if (!ev.adjustments().empty()) {
     out << "  adjustments:\n";
-    for (const auto& a : ev.adjustments)
+    for (const auto& a : ev.adjustments())
       out << "    - {id: " << a.id << ", points: " << core::format_shortest(a.points) << ", reason: " << q(a.reason)
           << "}\n";
   }
@@ -97,7 +97,7 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
       if (r.evidence_date) with_date.insert(r.indicator);
       if (!r.missing_reason.empty()) with_reason.insert(r.indicator);
     }
-    for (const auto& a : c->evaluation.adjustments) adjustments.insert(a.id);
+    for (const auto& a : c->evaluation.adjustments()) adjustments.insert(a.id);
     for (const auto& o : c->outcomes()) outcomes.insert(o.id);
   }
   std::vector<std::string> indicators;
@@ -132,9 +132,9 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
     for (const auto& rater : raters) {
       csv.text(c->id).text(c->name.ko).text(c->name.en).text(model::to_string(c->size)).text(c->sector).text(partners);
       csv.text(c->note()).text(c->evaluation.period).text(rater);
-      const auto who = std::find_if(c->evaluation.raters.begin(), c->evaluation.raters.end(),
+      const auto who = std::find_if(c->evaluation.raters().begin(), c->evaluation.raters().end(),
                                     [&](const auto& x) { return x.id == rater; });
-      const bool known = who != c->evaluation.raters.end();
+      const bool known = who != c->evaluation.raters().end();
       csv.text(known ? who->name : "").text(known ? who->organization : "");
       for (const auto& id : indicators) {
         const model::Rating* r = c->find_rating(id);
@@ -156,10 +156,10 @@ void write_ratings_csv(std::ostream& out, const model::Rubric& rubric,
         if (with_reason.count(id)) csv.text(c->find_rating(id) ? c->find_rating(id)->missing_reason : "");
       for (const auto& item : rubric.adjustments.items) {
         if (!adjustments.count(item.id)) continue;
-        const auto it = std::find_if(c->evaluation.adjustments.begin(), c->evaluation.adjustments.end(),
+        const auto it = std::find_if(c->evaluation.adjustments().begin(), c->evaluation.adjustments().end(),
                                      [&](const auto& a) { return a.id == item.id; });
         // The points on the first row only: a second row would claim them twice.
-        const bool here = it != c->evaluation.adjustments.end() && rater == raters.front();
+        const bool here = it != c->evaluation.adjustments().end() && rater == raters.front();
         csv.text(here ? core::format_shortest(it->points) : "").text(here ? it->reason : "");
       }
       for (const auto& id : outcomes) {

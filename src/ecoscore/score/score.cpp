@@ -88,7 +88,7 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
       cs.indicators.push_back(std::move(is));
     }
   }
-  for (const auto& a : company.evaluation.adjustments) {
+  for (const auto& a : company.evaluation.adjustments()) {
     const auto* item = rubric.find_adjustment(a.id);
     if (!item) {
       cs.rare.edit().dropped.push_back(a.id);  // only when re-scoring; validation refuses it otherwise
