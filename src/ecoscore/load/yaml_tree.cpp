@@ -61,9 +61,16 @@ bool quote_closed(const std::string& text, std::size_t pos) {
   return false;
 }
 
+// Builds a file's tree from yaml-cpp's events. A collection's children wait
+// in one array the thread keeps from file to file, and move into their
+// collection when it closes, at their exact number: one allocation for each
+// collection, none for the array as it grows child by child.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const std::string& text, const Limits& limits) : text_(text), positions_(text), limits_(limits) {}
+  TreeBuilder(const std::string& text, const Limits& limits)
+      : text_(text), positions_(text), limits_(limits), pending_(scratch()) {
+    pending_.clear();  // (what a file given up on left)
+  }
 
   std::optional<Node> root;
 
@@ -107,7 +114,7 @@ class TreeBuilder : public YAML::EventHandler {
     open(Node::Kind::mapping, mark, tag, anchor);
   }
   void OnMapEnd() override {
-    report_duplicates(*stack_.back());
+    report_duplicates(stack_.back().first);
     close();
   }
 
@@ -157,21 +164,30 @@ class TreeBuilder : public YAML::EventHandler {
     if (tag != "?" && tag != "!" && !tag.empty()) fail(mark, Msg::tag_not_allowed, {tag});
   }
 
-  Node* add(Node node) {
-    if (stack_.empty()) {
-      root = std::move(node);
-      return &*root;
-    }
-    Node& parent = *stack_.back();
-    if (parent.is_mapping() && parent.children.size() % 2 == 0 && !node.is_scalar()) {
+  // Where a node read next goes: a key of a mapping must be a scalar.
+  void check_place(const Node& node) {
+    if (stack_.empty()) return;
+    const Open& parent = stack_.back();
+    if (parent.node.is_mapping() && (pending_.size() - parent.first) % 2 == 0 && !node.is_scalar()) {
       // A key that is a collection or null cannot name a field. A collection
       // key is reported when it closes, so that what is wrong inside it (a
       // million unclosed '[' nest too deep) is reported first.
       if (node.is_null()) throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
       if (!bad_key_) bad_key_ = BadKey{stack_.size() + 1, node.line, node.column};
     }
-    parent.children.push_back(std::move(node));
-    return &parent.children.back();
+  }
+
+  // A scalar or null, in its place.
+  void add(Node node) {
+    check_place(node);
+    place(std::move(node));
+  }
+
+  void place(Node node) {
+    if (stack_.empty())
+      root = std::move(node);
+    else
+      pending_.push_back(std::move(node));
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
@@ -179,21 +195,28 @@ class TreeBuilder : public YAML::EventHandler {
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
       fail(mark, Msg::too_deep, {std::to_string(limits_.max_depth)});
-    // The parent's children are not touched again until this node closes,
-    // so the pointer stays valid.
-    stack_.push_back(add(make(kind, mark)));
+    Node node = make(kind, mark);
+    check_place(node);
+    stack_.push_back({std::move(node), pending_.size()});
   }
 
   void close() {
     if (bad_key_ && bad_key_->depth == stack_.size())
       throw Abort{Msg::key_not_scalar, {}, bad_key_->line, bad_key_->column};
+    Open& top = stack_.back();
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(top.first);
+    top.node.children.assign(std::make_move_iterator(first), std::make_move_iterator(pending_.end()));
+    pending_.erase(first, pending_.end());
+    Node node = std::move(top.node);
     stack_.pop_back();
+    place(std::move(node));
   }
 
-  void report_duplicates(const Node& map) {
+  // The keys of the mapping whose entries start at pending_[first].
+  void report_duplicates(std::size_t first_entry) {
     std::vector<const Node*> keys;
-    keys.reserve(map.entry_count());
-    for (std::size_t e = 0; e < map.entry_count(); ++e) keys.push_back(&map.key(e));
+    keys.reserve((pending_.size() - first_entry) / 2);
+    for (std::size_t k = first_entry; k < pending_.size(); k += 2) keys.push_back(&pending_[k]);
     std::stable_sort(keys.begin(), keys.end(), [](const Node* a, const Node* b) { return a->text < b->text; });
     for (std::size_t k = 1; k < keys.size(); ++k) {
       if (keys[k]->text != keys[k - 1]->text) continue;
@@ -209,7 +232,17 @@ class TreeBuilder : public YAML::EventHandler {
   const std::string& text_;
   Positions positions_;
   const Limits& limits_;
-  std::vector<Node*> stack_;
+  static std::vector<Node>& scratch() {
+    thread_local std::vector<Node> nodes;
+    return nodes;
+  }
+  std::vector<Node>& pending_;  // the open collections' children, outermost first
+  // The collections open, outermost first, and where their children start in pending_.
+  struct Open {
+    Node node;
+    std::size_t first;
+  };
+  std::vector<Open> stack_;
   struct BadKey {
     std::size_t depth;  // the stack size while the key is open
     int line;
