@@ -80,16 +80,16 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
     ok = false;
   }
   if (const Node* n = f.optional("evidence")) {
-    if (auto v = r.text(*n, f.path_of("evidence"))) rating.evidence = *v; else ok = false;
+    if (auto v = r.text(*n, f.path_of("evidence"))) rating.evidence = std::move(*v); else ok = false;
   }
   if (const Node* n = f.optional("evidence_date")) {
     if (auto v = r.date(*n, f.path_of("evidence_date"))) rating.evidence_date = *v; else ok = false;
   }
   if (const Node* n = f.optional("reason")) {
-    if (auto v = r.text(*n, f.path_of("reason"))) rating.missing_reason = *v; else ok = false;
+    if (auto v = r.text(*n, f.path_of("reason"))) rating.missing_reason = std::move(*v); else ok = false;
   }
   f.finish();
-  return ok ? std::optional(rating) : std::nullopt;
+  return ok ? std::optional(std::move(rating)) : std::nullopt;
 }
 
 void read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
@@ -170,6 +170,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
   if (const Node* n = f.required("ratings")) {
     ev.ratings_where = r.where(*n);
     if (r.expect(*n, Node::Kind::mapping, f.path_of("ratings"))) {
+      ev.ratings.reserve(n->entry_count());
       for (std::size_t e = 0; e < n->entry_count(); ++e) {
         const Node& key = n->key(e);
         const std::string p = f.path_of("ratings") + "/" + key.text;

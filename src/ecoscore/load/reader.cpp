@@ -123,7 +123,7 @@ std::optional<model::Label> Reader::label(const Node& node, const std::string& d
     error(node, doc_path, Msg::label_needs_lang, {"ko"});
     ok = false;
   }
-  return ok ? std::optional(label) : std::nullopt;
+  return ok ? std::optional(std::move(label)) : std::nullopt;
 }
 
 std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const std::string& doc_path) {
@@ -148,7 +148,7 @@ std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const 
     }
     ids.push_back(items[k].first);
   }
-  return ok ? std::optional(ids) : std::nullopt;
+  return ok ? std::optional(std::move(ids)) : std::nullopt;
 }
 
 void Reader::report_bad_choice(const Node& node, const std::string& doc_path, const std::string& spelled,

@@ -211,7 +211,7 @@ std::optional<Scale> read_scale(Reader& r, const Node& node, const std::string& 
       break;
   }
   f.finish();
-  return ok ? std::optional(scale) : std::nullopt;
+  return ok ? std::optional(std::move(scale)) : std::nullopt;
 }
 
 std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& node, const std::string& path,
@@ -240,7 +240,7 @@ std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& no
     anchors.push_back({*point, *text});
   }
   std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.point < b.point; });
-  return ok ? std::optional(anchors) : std::nullopt;
+  return ok ? std::optional(std::move(anchors)) : std::nullopt;
 }
 
 // Reports each item of `list` that has a weight of its own, when the weights
@@ -311,7 +311,7 @@ std::optional<model::Indicator> read_indicator(Context& c, const Node& node, con
     if (auto v = read_anchors(r, *n, f.path_of("anchors"), ind.scale)) ind.anchors = *v; else ok = false;
   }
   f.finish();
-  return ok ? std::optional(ind) : std::nullopt;
+  return ok ? std::optional(std::move(ind)) : std::nullopt;
 }
 
 std::optional<model::Dimension> read_dimension(Context& c, const Node& node, const std::string& path) {

@@ -6,7 +6,8 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 #include "ecoscore/core/text.hpp"
 
@@ -60,6 +61,16 @@ bool quote_closed(const std::string& text, std::size_t pos) {
   }
   return false;
 }
+
+// A text read where it is, for yaml-cpp's stream (std::istringstream would
+// copy it first). yaml-cpp only reads; nothing is written through the cast.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    char* const begin = const_cast<char*>(text.data());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+    setg(begin, begin, begin + text.size());
+  }
+};
 
 // Builds a file's tree from yaml-cpp's events. A collection's children wait
 // in one array the thread keeps from file to file, and move into their
@@ -277,7 +288,8 @@ std::string describe(const Node& node) {
 
 std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
                                const Limits& limits, core::Diagnostics& out) {
-  std::istringstream stream(text);
+  TextBuffer buffer(text);
+  std::istream stream(&buffer);
   YAML::Parser parser(stream);
   TreeBuilder builder(text, limits);
   builder.path = path;
