@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <thread>
 
 #include "ecoscore/load/workspace.hpp"
 #include "ecoscore/report/writers.hpp"
@@ -452,6 +453,48 @@ TEST(DetailStore, KeepsUnusualValuesExactly) {
   ASSERT_EQ(reused.size(), 1U);
   EXPECT_EQ(reused[0].id, "b");
   EXPECT_FALSE(reused[0].raters_disagree || reused[0].contribution || reused[0].raw);
+}
+
+// Firms kept from two threads at once, some read while others are still
+// being kept, and one larger than the store gathers before writing, each
+// come back as their own: several megabytes, so records are gathered and
+// written many times over.
+TEST(DetailStore, FirmsKeptFromThreadsAndReadBetweenComeBackAsTheirOwn) {
+  constexpr std::size_t kFirms = 400;
+  std::vector<model::Company> companies(kFirms);
+  std::vector<score::CompanyScore> scores(kFirms);
+  const auto evidence_of = [](std::size_t k) {
+    // About 10 KB each; firm 123 about 3 MB, more than a block.
+    return std::string(k == 123 ? 3'000'000 : 10'000 + k, static_cast<char>('a' + k % 26)) + std::to_string(k);
+  };
+  for (std::size_t k = 0; k < kFirms; ++k) {
+    companies[k].id = "f" + std::to_string(k);
+    scores[k].company = &companies[k];
+    score::IndicatorScore is;
+    is.id = "i";
+    is.dimension = "d";
+    is.evidence = evidence_of(k);
+    is.weight = static_cast<double>(k);
+    scores[k].indicators = {is};
+  }
+  score::DetailStore store;
+  std::vector<score::CompanyScore::Kept> kept(kFirms);
+  const auto check = [&](std::size_t k) {
+    const auto back = store.indicators(kept[k]);
+    ASSERT_EQ(back.size(), 1U) << k;
+    EXPECT_EQ(back[0].evidence, evidence_of(k)) << k;
+    EXPECT_EQ(back[0].weight, static_cast<double>(k)) << k;
+  };
+  for (std::size_t k = 0; k < 10; ++k) kept[k] = store.keep(scores[k]);
+  check(3);  // read while more are still to come
+  {
+    std::jthread odd([&] {
+      for (std::size_t k = 11; k < kFirms; k += 2) kept[k] = store.keep(scores[k]);
+    });
+    for (std::size_t k = 10; k < kFirms; k += 2) kept[k] = store.keep(scores[k]);
+  }
+  EXPECT_EQ(store.size(), kFirms);
+  for (std::size_t k = 0; k < kFirms; ++k) check(k);
 }
 
 // The detail store gives back every indicator of every firm as scored:

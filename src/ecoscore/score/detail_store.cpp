@@ -194,6 +194,22 @@ DetailStore::DetailStore() {
 
 DetailStore::~DetailStore() { ::close(fd_); }
 
+void DetailStore::write_at(std::string_view bytes, std::uint64_t offset) const {
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "nothing written");
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void DetailStore::write_block() const {
+  // The block's records end where the next one goes.
+  write_at(std::string_view(block_.get(), gathered_), end_ - gathered_);
+  gathered_ = 0;
+  unwritten_.store(false, std::memory_order_release);
+}
+
 CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
   Writer w;
   const std::string* dimension = nullptr;
@@ -202,12 +218,17 @@ CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
     dimension = &is.dimension;
   }
   const std::string_view bytes = w.bytes();
-  const CompanyScore::Kept where{end_.fetch_add(bytes.size()), bytes.size()};
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(where.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "nothing written");
-    done += static_cast<std::size_t>(n);
+  const std::lock_guard guard(lock_);
+  if (gathered_ + bytes.size() > kBlock && gathered_ > 0) write_block();
+  const CompanyScore::Kept where{end_, bytes.size()};
+  end_ += bytes.size();
+  if (bytes.size() > kBlock) {
+    write_at(bytes, where.offset);  // (a firm larger than a block: alone)
+  } else {
+    if (!block_) block_ = std::make_unique_for_overwrite<char[]>(kBlock);
+    std::memcpy(block_.get() + gathered_, bytes.data(), bytes.size());
+    gathered_ += bytes.size();
+    unwritten_.store(true, std::memory_order_relaxed);
   }
   ++count_;
   return where;
@@ -220,6 +241,10 @@ std::vector<IndicatorScore> DetailStore::indicators(const CompanyScore::Kept& wh
 }
 
 void DetailStore::read(const CompanyScore::Kept& where, std::vector<IndicatorScore>& out) const {
+  if (unwritten_.load(std::memory_order_acquire)) {
+    const std::lock_guard guard(lock_);
+    if (gathered_ > 0) write_block();
+  }
   // Each thread reads into a buffer of its own, kept from firm to firm.
   thread_local std::unique_ptr<char[]> buffer;
   thread_local std::size_t capacity = 0;

@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,7 +16,10 @@ namespace ecoscore::score {
 // /tmp) and read back when needed: for scores.json, which explains every
 // indicator, and for a pair's gaps. What a firm costs in memory is then its
 // totals and dimensions, not its forty indicators. Values come back exactly
-// as they were scored (doubles bit for bit).
+// as they were scored (doubles bit for bit). Firms' records are gathered in
+// memory and written a block at a time (a write per firm cost the file
+// system a page's zeroing and a system call each); the first read writes out
+// what is gathered.
 class DetailStore {
  public:
   // Throws core::IoError when no temporary file can be made.
@@ -38,10 +43,19 @@ class DetailStore {
   void read(const CompanyScore::Kept& where, std::vector<IndicatorScore>& out) const;
 
  private:
+  static constexpr std::size_t kBlock = std::size_t{512} << 10;
+  void write_at(std::string_view bytes, std::uint64_t offset) const;
+  // Writes the records gathered (under lock_).
+  void write_block() const;
+
   int fd_ = -1;
   std::string path_;  // for messages: the file is unlinked once open
-  std::atomic<std::uint64_t> end_{0};
   std::atomic<std::size_t> count_{0};
+  mutable std::mutex lock_;               // for what follows
+  mutable std::unique_ptr<char[]> block_;  // records gathered, not yet written
+  mutable std::size_t gathered_ = 0;      // bytes in block_
+  mutable std::uint64_t end_ = 0;         // where the next record goes in the file
+  mutable std::atomic<bool> unwritten_{false};  // block_ holds records
 };
 
 }  // namespace ecoscore::score
