@@ -25,21 +25,30 @@ struct Abort {
   int column;
 };
 
-// Converts byte offsets into 1-based lines and code-point columns.
+// Converts byte offsets into 1-based lines and code-point columns. Events
+// come in file order, so each offset is reached from the one before: a file
+// is scanned once, not back to each node's line start.
 class Positions {
  public:
   explicit Positions(const std::string& text) : text_(text) {}
 
-  std::pair<int, int> at(const YAML::Mark& mark) const {
+  std::pair<int, int> at(const YAML::Mark& mark) {
     if (mark.is_null() || mark.pos < 0) return {1, 1};
     const auto pos = std::min(static_cast<std::size_t>(mark.pos), text_.size());
-    const std::size_t line_start = pos == 0 ? 0 : text_.rfind('\n', pos - 1) + 1;
-    const auto column = core::count_code_points(std::string_view(text_).substr(line_start, pos - line_start));
-    return {mark.line + 1, static_cast<int>(column) + 1};
+    if (pos < pos_) pos_ = column_ = 0;  // (an offset behind the last: from the start)
+    const std::string_view between = std::string_view(text_).substr(pos_, pos - pos_);
+    if (const auto newline = between.rfind('\n'); newline != std::string_view::npos)
+      column_ = core::count_code_points(between.substr(newline + 1));
+    else
+      column_ += core::count_code_points(between);
+    pos_ = pos;
+    return {mark.line + 1, static_cast<int>(column_) + 1};
   }
 
  private:
   const std::string& text_;
+  std::size_t pos_ = 0;     // the last offset asked for
+  std::size_t column_ = 0;  // its column, 0-based
 };
 
 // True when the quoted scalar starting at byte `pos` is closed. yaml-cpp 0.7
@@ -318,7 +327,7 @@ std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
     report(out, path, abort.line, abort.column, abort.message, abort.args);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    const Positions positions(text);
+    Positions positions(text);
     const auto [line, column] = positions.at(e.mark);
     report(out, path, line, column, Msg::yaml_syntax, {e.msg});
     return std::nullopt;
