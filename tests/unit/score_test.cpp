@@ -497,6 +497,31 @@ TEST(DetailStore, FirmsKeptFromThreadsAndReadBetweenComeBackAsTheirOwn) {
   for (std::size_t k = 0; k < kFirms; ++k) check(k);
 }
 
+// Two stores read on one thread each give back their own firm, though both
+// keep it at the same place in their files.
+TEST(DetailStore, TwoStoresReadOnOneThreadGiveTheirOwn) {
+  model::Company company;
+  company.id = "f";
+  const auto kept_with = [&](score::DetailStore& store, const std::string& evidence) {
+    score::CompanyScore cs;
+    cs.company = &company;
+    score::IndicatorScore is;
+    is.id = "i";
+    is.dimension = "d";
+    is.evidence = evidence;
+    cs.indicators = {is};
+    return store.keep(cs);
+  };
+  score::DetailStore first;
+  score::DetailStore second;
+  const auto in_first = kept_with(first, "from the first store");
+  const auto in_second = kept_with(second, "from the other store");
+  ASSERT_EQ(in_first.offset, in_second.offset);
+  EXPECT_EQ(first.indicators(in_first).at(0).evidence, "from the first store");
+  EXPECT_EQ(second.indicators(in_second).at(0).evidence, "from the other store");
+  EXPECT_EQ(first.indicators(in_first).at(0).evidence, "from the first store");
+}
+
 // The detail store gives back every indicator of every firm as scored:
 // raters, declared gaps and their reasons, evidence and dates, doubles bit
 // for bit (the shipped 2016 cohort has all of these).

@@ -186,6 +186,8 @@ void read_indicator(Reader& r, std::string& dimension, IndicatorScore& is) {
 }  // namespace
 
 DetailStore::DetailStore() {
+  static std::atomic<std::uint64_t> made{0};
+  serial_ = ++made;
   const core::TempFile file = core::make_temp_file("ecoscore-detail");
   fd_ = file.fd;
   path_ = file.path;
@@ -245,21 +247,45 @@ void DetailStore::read(const CompanyScore::Kept& where, std::vector<IndicatorSco
     const std::lock_guard guard(lock_);
     if (gathered_ > 0) write_block();
   }
-  // Each thread reads into a buffer of its own, kept from firm to firm.
-  thread_local std::unique_ptr<char[]> buffer;
-  thread_local std::size_t capacity = 0;
-  if (capacity < where.size) {
-    capacity = std::max<std::size_t>(where.size, 2 * capacity);
-    buffer = std::make_unique_for_overwrite<char[]>(capacity);
+  // Each thread reads a window of the file at a time, kept from firm to
+  // firm: firms are rendered in about the order they were kept, so most are
+  // found in the window read for one before them. (What is in the file does
+  // not change once written, so a window never goes stale.)
+  struct Window {
+    std::uint64_t store = 0;  // the serial number of the store read
+    std::uint64_t start = 0;
+    std::size_t size = 0;
+    std::size_t capacity = 0;
+    std::unique_ptr<char[]> bytes;
+  };
+  thread_local Window window;
+  if (window.store != serial_ || where.offset < window.start || where.offset + where.size > window.start + window.size) {
+    const std::size_t wanted = std::max(where.size, kWindow);
+    if (window.capacity < wanted) {
+      window.bytes = std::make_unique_for_overwrite<char[]>(wanted);
+      window.capacity = wanted;
+    }
+    window.store = serial_;
+    window.start = where.offset;
+    window.size = 0;
+    // At least the firm's record; the rest of the window as far as the file goes.
+    while (window.size < where.size) {
+      const ssize_t n = ::pread(fd_, window.bytes.get() + window.size, wanted - window.size,
+                                static_cast<off_t>(where.offset + window.size));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        window.store = 0;
+        fail(path_, std::strerror(errno));
+      }
+      if (n == 0) {
+        window.store = 0;
+        fail(path_, "read past its end");
+      }
+      window.size += static_cast<std::size_t>(n);
+    }
   }
-  for (std::size_t done = 0; done < where.size;) {
-    const ssize_t n =
-        ::pread(fd_, buffer.get() + done, where.size - done, static_cast<off_t>(where.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(path_, n < 0 ? std::strerror(errno) : "read past its end");
-    done += static_cast<std::size_t>(n);
-  }
-  Reader r(std::string_view(buffer.get(), where.size));
+  const char* const record = window.bytes.get() + (where.offset - window.start);
+  Reader r(std::string_view(record, where.size));
   std::string dimension;
   std::size_t count = 0;
   while (!r.done()) {

@@ -19,7 +19,7 @@ namespace ecoscore::score {
 // as they were scored (doubles bit for bit). Firms' records are gathered in
 // memory and written a block at a time (a write per firm cost the file
 // system a page's zeroing and a system call each); the first read writes out
-// what is gathered.
+// what is gathered. Reading goes a window at a time the same way.
 class DetailStore {
  public:
   // Throws core::IoError when no temporary file can be made.
@@ -44,10 +44,12 @@ class DetailStore {
 
  private:
   static constexpr std::size_t kBlock = std::size_t{512} << 10;
+  static constexpr std::size_t kWindow = std::size_t{256} << 10;  // read at a time
   void write_at(std::string_view bytes, std::uint64_t offset) const;
   // Writes the records gathered (under lock_).
   void write_block() const;
 
+  std::uint64_t serial_ = 0;  // which store this is, for a thread's read window (never 0)
   int fd_ = -1;
   std::string path_;  // for messages: the file is unlinked once open
   std::atomic<std::size_t> count_{0};
