@@ -16,8 +16,6 @@ const std::string* chunks[kChunks] = {};
 
 namespace {
 
-const std::string& text_of(std::uint32_t number) { return chunks[number >> kChunkBits][number & (kChunkSize - 1)]; }
-
 std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>()(text); }
 
 // The texts' numbers in an open-addressed table (a slot is 0 when free), at
@@ -25,18 +23,18 @@ std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>(
 // node and a bucket for each text.
 class Pool {
  public:
-  std::uint32_t find_or_add(std::string_view text) {
+  std::uint32_t find_or_add(std::string_view wanted) {
     const std::lock_guard guard(lock_);
     if (2 * (count_ + 1) > slots_.size()) grow();
-    std::size_t at = hash_of(text) & (slots_.size() - 1);
+    std::size_t at = hash_of(wanted) & (slots_.size() - 1);
     for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
-      if (text_of(slots_[at]) == text) return slots_[at];
-    const std::uint32_t number = ++count_;  // (0 is the empty text)
+      if (text(slots_[at]) == wanted) return slots_[at];
+    const std::uint32_t number = count_ + 1;  // (0 is the empty text)
     const std::size_t chunk = number >> kChunkBits;
     if (chunk >= kChunks) throw std::length_error("more distinct paths and names than one process can keep");
     if (!chunks[chunk]) chunks[chunk] = new std::string[kChunkSize];  // (never freed: see Interned)
-    const_cast<std::string&>(text_of(number)) = text;  // (made above as non-const strings)
-    slots_[at] = number;
+    const_cast<std::string&>(text(number)) = wanted;  // (made above as non-const strings)
+    slots_[at] = count_ = number;
     return number;
   }
 
@@ -45,7 +43,7 @@ class Pool {
     std::vector<std::uint32_t> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
     for (const std::uint32_t number : slots_) {
       if (number == 0) continue;
-      std::size_t at = hash_of(text_of(number)) & (slots.size() - 1);
+      std::size_t at = hash_of(text(number)) & (slots.size() - 1);
       while (slots[at] != 0) at = (at + 1) & (slots.size() - 1);
       slots[at] = number;
     }

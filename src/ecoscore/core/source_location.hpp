@@ -18,6 +18,8 @@ constexpr unsigned kChunkBits = 12;
 constexpr std::uint32_t kChunkSize = std::uint32_t{1} << kChunkBits;
 constexpr std::size_t kChunks = std::size_t{1} << 16;  // room for 268 million texts
 extern const std::string* chunks[kChunks];
+// The text numbered `number` (not 0).
+inline const std::string& text(std::uint32_t number) { return chunks[number >> kChunkBits][number & (kChunkSize - 1)]; }
 }  // namespace interned
 
 // A text kept once for the life of the process, held by its number (four
@@ -38,7 +40,7 @@ class Interned {
 
   const std::string& str() const {
     static const std::string kNone;
-    return number_ ? interned::chunks[number_ >> interned::kChunkBits][number_ & (interned::kChunkSize - 1)] : kNone;
+    return number_ ? interned::text(number_) : kNone;
   }
   operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
   operator std::string_view() const { return str(); }  // NOLINT(google-explicit-constructor)
