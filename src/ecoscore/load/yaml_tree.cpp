@@ -91,6 +91,13 @@ class TreeBuilder : public YAML::EventHandler {
       : text_(text), positions_(text), limits_(limits), pending_(scratch()) {
     pending_.clear();  // (what a file given up on left)
   }
+  ~TreeBuilder() override {
+    // A file of very many nodes in one collection does not leave their room
+    // behind with the thread.
+    if (pending_.capacity() > 4096) std::vector<Node>().swap(pending_);
+  }
+  TreeBuilder(const TreeBuilder&) = delete;
+  TreeBuilder& operator=(const TreeBuilder&) = delete;
 
   std::optional<Node> root;
 
