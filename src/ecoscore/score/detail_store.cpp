@@ -226,7 +226,7 @@ CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
   end_ += bytes.size();
   if (bytes.size() > kBlock) {
     write_at(bytes, where.offset);  // (a firm larger than a block: alone)
-  } else {
+  } else if (!bytes.empty()) {  // (a firm with no indicators has nothing to keep)
     if (!block_) block_ = std::make_unique_for_overwrite<char[]>(kBlock);
     std::memcpy(block_.get() + gathered_, bytes.data(), bytes.size());
     gathered_ += bytes.size();
