@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <sstream>
 #include <string>
 
@@ -16,11 +15,11 @@ namespace ecoscore::fuzz {
 
 inline const load::Limits kLimits{};
 
-// The tree of `data`, or nullopt with the reasons in `out`.
-inline std::optional<load::Node> parse(const std::uint8_t* data, std::size_t size, core::Diagnostics& out) {
-  if (size > kLimits.max_file_bytes) return std::nullopt;
+// The tree of `data`, or an empty one with the reasons in `out`.
+inline load::Document parse(const std::uint8_t* data, std::size_t size, core::Diagnostics& out) {
+  if (size > kLimits.max_file_bytes) return {};
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  if (!load::check_text(bytes, "fuzz.yaml", true, out)) return std::nullopt;
+  if (!load::check_text(bytes, "fuzz.yaml", true, out)) return {};
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   return load::parse_yaml(std::string(bytes), "fuzz.yaml", kLimits, out);
 }

@@ -15,7 +15,7 @@ namespace load = ecoscore::load;
 namespace {
 
 struct Parsed {
-  std::optional<load::Node> root;
+  load::Document root;
   core::Diagnostics diagnostics;
 };
 
@@ -119,6 +119,28 @@ TEST(ParseYaml, ManyKeysStayFast) {
   ASSERT_TRUE(p.root);
   EXPECT_EQ(p.root->entry_count(), 50000u);
   EXPECT_TRUE(p.diagnostics.empty());
+}
+
+TEST(ParseYaml, ATreeMovedKeepsItsTextsAndChildren) {
+  // The nodes view the document's storage; a move must not leave them
+  // pointing into the document it came from (short texts, nested children).
+  core::Diagnostics out;
+  load::Document first = load::parse_yaml("a: b\nc: [d, {e: f}]\n", "t.yaml", {}, out);
+  ASSERT_TRUE(first);
+  load::Document moved = std::move(first);
+  load::Document again;
+  again = std::move(moved);
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->entry_count(), 2u);
+  EXPECT_EQ(again->key(0).text, "a");
+  EXPECT_EQ(again->value(0).text, "b");
+  const load::Node* list = again->find("c");
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->children.size(), 2u);
+  EXPECT_EQ(list->children[0].text, "d");
+  EXPECT_EQ(list->children[1].find("e")->text, "f");
+  EXPECT_EQ(list->children[1].line, 2);
+  EXPECT_TRUE(out.empty());
 }
 
 struct BytesCase {

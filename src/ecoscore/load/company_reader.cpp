@@ -21,7 +21,7 @@ std::optional<model::Value> read_value(Reader& r, const Node& n, const std::stri
     r.error(n, path, Msg::expected_type, {"a rating value", describe(n)});
     return std::nullopt;
   }
-  if (n.quoted) return model::Value{n.text};
+  if (n.quoted) return model::Value{std::string(n.text)};
   if (auto b = parse_boolean(n.text)) return model::Value{*b};
   const NumberResult num = parse_number(n.text);
   if (num.error == NumberError::none) return model::Value{num.value};
@@ -29,7 +29,7 @@ std::optional<model::Value> read_value(Reader& r, const Node& n, const std::stri
     (void)r.number(n, path);  // reports why it is not a usable number
     return std::nullopt;
   }
-  return model::Value{n.text};
+  return model::Value{std::string(n.text)};
 }
 
 std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node& node, const std::string& path) {
@@ -58,7 +58,7 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
     if (r.expect(*values, Node::Kind::mapping, f.path_of("values"))) {
       for (std::size_t e = 0; e < values->entry_count(); ++e) {
         const Node& rater = values->key(e);
-        const std::string p = f.path_of("values") + "/" + rater.text;
+        const std::string p = f.path_of("values") + "/" + std::string(rater.text);
         auto id = r.id(rater, p);
         auto v = read_value(r, values->value(e), p);
         if (id && v)
@@ -173,7 +173,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
       ev.ratings.reserve(n->entry_count());
       for (std::size_t e = 0; e < n->entry_count(); ++e) {
         const Node& key = n->key(e);
-        const std::string p = f.path_of("ratings") + "/" + key.text;
+        const std::string p = f.path_of("ratings") + "/" + std::string(key.text);
         if (!r.id(key, p)) continue;
         if (auto rating = read_rating(r, key, n->value(e), p)) {
           ev.ratings.push_back(std::move(*rating));
@@ -257,7 +257,7 @@ std::vector<model::Decision> read_decisions(Reader& r, const Node& list) {
         if (auto v = read_value(r, *value, f.path_of("value"))) d.value = std::move(*v); else ok = false;
       } else if (values && r.expect(*values, Node::Kind::mapping, f.path_of("values"))) {
         for (std::size_t e = 0; e < values->entry_count(); ++e) {
-          const std::string p = f.path_of("values") + "/" + values->key(e).text;
+          const std::string p = f.path_of("values") + "/" + std::string(values->key(e).text);
           auto id = r.id(values->key(e), p);
           auto v = read_value(r, values->value(e), p);
           if (id && v) d.per_rater.push_back({*id, std::move(*v), r.where(values->value(e))}); else ok = false;
@@ -322,7 +322,7 @@ model::Company read_company(const Node& root, Reader& r) {
     auto& out = c.rare.edit().outcomes;
     for (std::size_t e = 0; e < outcomes->entry_count(); ++e) {
       const Node& key = outcomes->key(e);
-      const std::string p = "/outcomes/" + key.text;
+      const std::string p = "/outcomes/" + std::string(key.text);
       auto id = r.id(key, p);
       auto v = r.number(outcomes->value(e), p);
       if (id && v) out.push_back({*id, *v, r.where(outcomes->value(e))});

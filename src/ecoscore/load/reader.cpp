@@ -81,7 +81,7 @@ std::optional<std::string> Reader::text(const Node& node, const std::string& doc
     error(node, doc_path, Msg::empty_text);
     return std::nullopt;
   }
-  return node.text;
+  return std::string(node.text);
 }
 
 std::optional<std::string> Reader::id(const Node& node, const std::string& doc_path) {
@@ -195,7 +195,7 @@ void Fields::finish() {
   for (std::size_t e = 0; e < map_.entry_count(); ++e) {
     if (taken_[e]) continue;
     // A duplicate of a known key was already reported as a duplicate.
-    const std::string& key = map_.key(e).text;
+    const std::string_view key = map_.key(e).text;
     if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
     reader_.error(map_.key(e), path_of(key), Msg::unknown_key, {core::escape_control(key)},
                   core::closest_match(key, known_));

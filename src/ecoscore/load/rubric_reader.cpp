@@ -223,7 +223,7 @@ std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& no
                           scale.kind == ScaleKind::percent;
   for (std::size_t e = 0; e < node.entry_count(); ++e) {
     const Node& key = node.key(e);
-    const std::string p = path + "/" + key.text;
+    const std::string p = path + "/" + std::string(key.text);
     auto point = r.number(key, p);
     auto text = r.label(node.value(e), p, true);
     if (!point || !text) {
@@ -233,7 +233,7 @@ std::optional<std::vector<model::Anchor>> read_anchors(Reader& r, const Node& no
     const bool on_scale = has_points && *point >= scale.min && *point <= scale.max &&
                           (scale.kind != ScaleKind::likert || std::trunc(*point) == *point);
     if (!on_scale) {
-      r.error(key, p, Msg::anchor_off_scale, {key.text});
+      r.error(key, p, Msg::anchor_off_scale, {std::string(key.text)});
       ok = false;
       continue;
     }
@@ -409,7 +409,7 @@ std::optional<model::Dimension> read_dimension(Context& c, const Node& node, con
     const int decimals = core::decimals_written(share->text);
     if (core::round_half_away(dim.weight, decimals) != core::round_half_away(*reported, decimals)) {
       r.error(*share, f.path_of("reported_share"), Msg::share_mismatch,
-              {dim.id, core::format_shortest(dim.weight), share->text});
+              {dim.id, core::format_shortest(dim.weight), std::string(share->text)});
       return std::nullopt;
     }
   }

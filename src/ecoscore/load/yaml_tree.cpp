@@ -6,6 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <istream>
 #include <streambuf>
 
@@ -81,25 +82,57 @@ class TextBuffer : public std::streambuf {
   }
 };
 
+// A node while its file is read: its text and children by position, in the
+// builder's buffers (which may still move).
+struct RawNode {
+  Node::Kind kind = Node::Kind::null;
+  bool quoted = false;
+  int line = 0;
+  int column = 0;
+  std::uint32_t text_begin = 0;
+  std::uint32_t text_size = 0;
+  std::uint32_t first = 0;  // the first child in done_
+  std::uint32_t count = 0;
+};
+
 // Builds a file's tree from yaml-cpp's events. A collection's children wait
-// in one array the thread keeps from file to file, and move into their
-// collection when it closes, at their exact number: one allocation for each
-// collection, none for the array as it grows child by child.
+// in an array the thread keeps from file to file, and when it closes they
+// move, together, to the end of the finished nodes: so each collection's
+// children sit side by side, and build() makes the Document in one pass.
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const std::string& text, const Limits& limits)
-      : text_(text), positions_(text), limits_(limits), pending_(scratch()) {
+      : text_(text), positions_(text), limits_(limits), pending_(scratch().pending), done_(scratch().done) {
     pending_.clear();  // (what a file given up on left)
+    done_.clear();
+    texts_.reserve(text.size());  // (the scalars' texts are seldom longer than the file)
   }
   ~TreeBuilder() override {
-    // A file of very many nodes in one collection does not leave their room
-    // behind with the thread.
-    if (pending_.capacity() > 4096) std::vector<Node>().swap(pending_);
+    // A file of very many nodes does not leave their room behind with the thread.
+    if (pending_.capacity() > 4096) std::vector<RawNode>().swap(pending_);
+    if (done_.capacity() > 4096) std::vector<RawNode>().swap(done_);
   }
   TreeBuilder(const TreeBuilder&) = delete;
   TreeBuilder& operator=(const TreeBuilder&) = delete;
 
-  std::optional<Node> root;
+  std::optional<RawNode> root;
+
+  // The tree read, the root last.
+  Document build() {
+    done_.push_back(*root);
+    std::vector<Node> nodes(done_.size());
+    for (std::size_t k = 0; k < done_.size(); ++k) {
+      const RawNode& raw = done_[k];
+      Node& node = nodes[k];
+      node.kind = raw.kind;
+      node.quoted = raw.quoted;
+      node.line = raw.line;
+      node.column = raw.column;
+      if (raw.text_size) node.text = std::string_view(texts_.data() + raw.text_begin, raw.text_size);
+      if (raw.count) node.children = std::span<const Node>(nodes.data() + raw.first, raw.count);
+    }
+    return Document(std::move(nodes), std::move(texts_));
+  }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -121,13 +154,15 @@ class TreeBuilder : public YAML::EventHandler {
                 const std::string& value) override {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
-    Node node = make(Node::Kind::scalar, mark);
+    RawNode node = make(Node::Kind::scalar, mark);
     node.quoted = tag == "!";
     if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
       fail(mark, Msg::unclosed_quote, {});
     check_decoded(mark, value);
-    node.text = value;
-    add(std::move(node));
+    node.text_begin = static_cast<std::uint32_t>(texts_.size());
+    node.text_size = static_cast<std::uint32_t>(value.size());
+    texts_.insert(texts_.end(), value.begin(), value.end());
+    add(node);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -149,9 +184,9 @@ class TreeBuilder : public YAML::EventHandler {
   std::string path;
 
  private:
-  Node make(Node::Kind kind, const YAML::Mark& mark) {
+  RawNode make(Node::Kind kind, const YAML::Mark& mark) {
     if (++nodes_ > limits_.max_nodes) fail(mark, Msg::too_many_nodes, {std::to_string(limits_.max_nodes)});
-    Node node;
+    RawNode node;
     node.kind = kind;
     std::tie(node.line, node.column) = positions_.at(mark);
     return node;
@@ -192,29 +227,30 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   // Where a node read next goes: a key of a mapping must be a scalar.
-  void check_place(const Node& node) {
+  void check_place(const RawNode& node) {
     if (stack_.empty()) return;
     const Open& parent = stack_.back();
-    if (parent.node.is_mapping() && (pending_.size() - parent.first) % 2 == 0 && !node.is_scalar()) {
+    if (parent.node.kind == Node::Kind::mapping && (pending_.size() - parent.first) % 2 == 0 &&
+        node.kind != Node::Kind::scalar) {
       // A key that is a collection or null cannot name a field. A collection
       // key is reported when it closes, so that what is wrong inside it (a
       // million unclosed '[' nest too deep) is reported first.
-      if (node.is_null()) throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
+      if (node.kind == Node::Kind::null) throw Abort{Msg::key_not_scalar, {}, node.line, node.column};
       if (!bad_key_) bad_key_ = BadKey{stack_.size() + 1, node.line, node.column};
     }
   }
 
   // A scalar or null, in its place.
-  void add(Node node) {
+  void add(const RawNode& node) {
     check_place(node);
-    place(std::move(node));
+    place(node);
   }
 
-  void place(Node node) {
+  void place(const RawNode& node) {
     if (stack_.empty())
-      root = std::move(node);
+      root = node;
     else
-      pending_.push_back(std::move(node));
+      pending_.push_back(node);
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
@@ -222,51 +258,64 @@ class TreeBuilder : public YAML::EventHandler {
     check_tag(mark, tag);
     if (static_cast<int>(stack_.size()) >= limits_.max_depth)
       fail(mark, Msg::too_deep, {std::to_string(limits_.max_depth)});
-    Node node = make(kind, mark);
+    const RawNode node = make(kind, mark);
     check_place(node);
-    stack_.push_back({std::move(node), pending_.size()});
+    stack_.push_back({node, pending_.size()});
   }
 
   void close() {
     if (bad_key_ && bad_key_->depth == stack_.size())
       throw Abort{Msg::key_not_scalar, {}, bad_key_->line, bad_key_->column};
-    Open& top = stack_.back();
-    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(top.first);
-    top.node.children.assign(std::make_move_iterator(first), std::make_move_iterator(pending_.end()));
+    RawNode node = stack_.back().node;
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(stack_.back().first);
+    node.first = static_cast<std::uint32_t>(done_.size());
+    node.count = static_cast<std::uint32_t>(pending_.end() - first);
+    done_.insert(done_.end(), first, pending_.end());
     pending_.erase(first, pending_.end());
-    Node node = std::move(top.node);
     stack_.pop_back();
-    place(std::move(node));
+    place(node);
+  }
+
+  std::string_view text_of(const RawNode& node) const {
+    return {texts_.data() + node.text_begin, node.text_size};
   }
 
   // The keys of the mapping whose entries start at pending_[first].
   void report_duplicates(std::size_t first_entry) {
-    std::vector<const Node*> keys;
+    std::vector<const RawNode*> keys;
     keys.reserve((pending_.size() - first_entry) / 2);
     for (std::size_t k = first_entry; k < pending_.size(); k += 2) keys.push_back(&pending_[k]);
-    std::stable_sort(keys.begin(), keys.end(), [](const Node* a, const Node* b) { return a->text < b->text; });
+    const auto by_text = [&](const RawNode* a, const RawNode* b) { return text_of(*a) < text_of(*b); };
+    std::stable_sort(keys.begin(), keys.end(), by_text);
     for (std::size_t k = 1; k < keys.size(); ++k) {
-      if (keys[k]->text != keys[k - 1]->text) continue;
+      const std::string_view key = text_of(*keys[k]);
+      if (key != text_of(*keys[k - 1])) continue;
       // Point at the later occurrence and name the first one.
       std::size_t first = k - 1;
-      while (first > 0 && keys[first - 1]->text == keys[k]->text) --first;
+      while (first > 0 && text_of(*keys[first - 1]) == key) --first;
       duplicates.push_back(core::make_error(
           {path, keys[k]->line, keys[k]->column}, Msg::duplicate_key,
-          {keys[k]->text, std::to_string(keys[first]->line), std::to_string(keys[first]->column)}));
+          {std::string(key), std::to_string(keys[first]->line), std::to_string(keys[first]->column)}));
     }
   }
 
   const std::string& text_;
   Positions positions_;
   const Limits& limits_;
-  static std::vector<Node>& scratch() {
-    thread_local std::vector<Node> nodes;
+  struct Scratch {
+    std::vector<RawNode> pending;
+    std::vector<RawNode> done;
+  };
+  static Scratch& scratch() {
+    thread_local Scratch nodes;
     return nodes;
   }
-  std::vector<Node>& pending_;  // the open collections' children, outermost first
+  std::vector<RawNode>& pending_;  // the open collections' children, outermost first
+  std::vector<RawNode>& done_;     // the children of closed collections, each one's together
+  std::vector<char> texts_;        // every scalar's text, one after another
   // The collections open, outermost first, and where their children start in pending_.
   struct Open {
-    Node node;
+    RawNode node;
     std::size_t first;
   };
   std::vector<Open> stack_;
@@ -302,24 +351,26 @@ std::string describe(const Node& node) {
   return "'" + core::escape_control(core::abbreviate(node.text, 40)) + "'";
 }
 
-std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
-                               const Limits& limits, core::Diagnostics& out) {
+Document parse_yaml(const std::string& text, const std::string& path, const Limits& limits,
+                    core::Diagnostics& out) {
   TextBuffer buffer(text);
   std::istream stream(&buffer);
   YAML::Parser parser(stream);
-  TreeBuilder builder(text, limits);
-  builder.path = path;
+  Document doc;
   try {
+    TreeBuilder builder(text, limits);
+    builder.path = path;
     if (!parser.HandleNextDocument(builder) || !builder.root) {
       report(out, path, 0, 0, Msg::no_data, {});
-      return std::nullopt;
+      return {};
     }
-    if (builder.root->is_null()) {
+    if (builder.root->kind == Node::Kind::null) {
       // Also the case of a file holding only ",", on which yaml-cpp 0.7
       // would go on returning empty documents forever: stop here.
       report(out, path, 1, 1, Msg::no_data, {});
-      return std::nullopt;
+      return {};
     }
+    doc = builder.build();  // (before the next builder takes the thread's scratch)
     // One more call tells whether a second document follows. The first
     // document was not empty, so this call consumes input and cannot loop.
     TreeBuilder second(text, limits);
@@ -328,19 +379,19 @@ std::optional<Node> parse_yaml(const std::string& text, const std::string& path,
       const int line = second.root ? second.root->line : 0;
       const int column = second.root ? second.root->column : 0;
       report(out, path, line, column, Msg::second_document, {});
-      return std::nullopt;
+      return {};
     }
+    for (auto& d : builder.duplicates) out.push_back(std::move(d));
   } catch (const Abort& abort) {
     report(out, path, abort.line, abort.column, abort.message, abort.args);
-    return std::nullopt;
+    return {};
   } catch (const YAML::Exception& e) {
     Positions positions(text);
     const auto [line, column] = positions.at(e.mark);
     report(out, path, line, column, Msg::yaml_syntax, {e.msg});
-    return std::nullopt;
+    return {};
   }
-  for (auto& d : builder.duplicates) out.push_back(std::move(d));
-  return std::move(builder.root);
+  return doc;
 }
 
 }  // namespace ecoscore::load
