@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include "ecoscore/load/file_reader.hpp"
+#include "ecoscore/load/reader.hpp"
 #include "ecoscore/load/yaml_tree.hpp"
 
 namespace core = ecoscore::core;
@@ -141,6 +143,72 @@ TEST(ParseYaml, ATreeMovedKeepsItsTextsAndChildren) {
   EXPECT_EQ(list->children[1].find("e")->text, "f");
   EXPECT_EQ(list->children[1].line, 2);
   EXPECT_TRUE(out.empty());
+}
+
+TEST(Fields, KnowsEveryKeyAskedForAndEveryEntryTakenBeyondTheFirstFew) {
+  // 71 entries (more than the 64 marked in place) and ten keys asked for
+  // (more than the 8 kept in place). k3 and k69 are taken; k68 is the tenth
+  // key asked for, and its repeat at the end, already reported as a
+  // duplicate, is not also unknown; the 67 others are unknown.
+  std::string text;
+  for (int i = 0; i < 70; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k68: again\n";
+  core::Diagnostics out;
+  const load::Document doc = load::parse_yaml(text, "t.yaml", {}, out);
+  ASSERT_TRUE(doc);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].message, core::Msg::duplicate_key);
+  out.clear();
+  load::Reader reader("t.yaml", out);
+  load::Fields f(reader, *doc, "/x");
+  ASSERT_TRUE(f.ok());
+  static constexpr const char* kAsked[] = {"a", "b", "c", "d", "e", "f", "g", "k3", "k69", "k68"};
+  for (const char* key : kAsked) f.optional(key);
+  f.finish();
+  std::set<std::string> unknown;
+  for (const auto& d : out) {
+    EXPECT_EQ(d.message, core::Msg::unknown_key);
+    unknown.insert(d.document_path);
+  }
+  EXPECT_EQ(out.size(), 67u);
+  EXPECT_EQ(unknown.size(), 67u);
+  EXPECT_EQ(unknown.count("/x/k3"), 0u);
+  EXPECT_EQ(unknown.count("/x/k68"), 0u);
+  EXPECT_EQ(unknown.count("/x/k69"), 0u);
+  EXPECT_EQ(unknown.count("/x/k67"), 1u);
+  EXPECT_EQ(unknown.count("/x/k0"), 1u);
+}
+
+TEST(Fields, SpellsItsPathOnlyForAMessage) {
+  core::Diagnostics out;
+  const load::Document doc = load::parse_yaml("a: 1\nb: 2\n", "t.yaml", {}, out);
+  ASSERT_TRUE(doc);
+  load::Reader reader("t.yaml", out);
+  int spelled = 0;
+  const auto path = [&] {
+    ++spelled;
+    return std::string("/lazy");
+  };
+  {
+    load::Fields f(reader, *doc, path);
+    ASSERT_NE(f.required("a"), nullptr);
+    ASSERT_NE(f.optional("b"), nullptr);
+    f.finish();
+  }
+  EXPECT_EQ(spelled, 0);
+  EXPECT_TRUE(out.empty());
+  {
+    load::Fields f(reader, *doc, path);
+    f.optional("a");
+    EXPECT_EQ(f.required("c"), nullptr);
+    f.finish();  // b is unknown now
+  }
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].message, core::Msg::missing_key);
+  EXPECT_EQ(out[0].document_path, "/lazy");
+  EXPECT_EQ(out[1].message, core::Msg::unknown_key);
+  EXPECT_EQ(out[1].document_path, "/lazy/b");
+  EXPECT_EQ(spelled, 2);
 }
 
 struct BytesCase {

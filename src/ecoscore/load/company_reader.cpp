@@ -16,7 +16,7 @@ using core::Msg;
 // A rating value as written: a plain number, true/false, or text (a level id).
 // A plain scalar that is almost a number (010, 1e400, .nan) is an error here,
 // not text, so that a typo never turns into a level name.
-std::optional<model::Value> read_value(Reader& r, const Node& n, const std::string& path) {
+std::optional<model::Value> read_value(Reader& r, const Node& n, const DocPath& path) {
   if (!n.is_scalar()) {
     r.error(n, path, Msg::expected_type, {"a rating value", describe(n)});
     return std::nullopt;
@@ -32,7 +32,9 @@ std::optional<model::Value> read_value(Reader& r, const Node& n, const std::stri
   return model::Value{std::string(n.text)};
 }
 
-std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node& node, const std::string& path) {
+// `path` spells the rating's place, for messages.
+template <typename Path>
+std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node& node, const Path& path) {
   model::Rating rating;
   rating.indicator = key.text;
   rating.where = r.where(node.is_null() ? key : node);
@@ -45,20 +47,21 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
   }
   Fields f(r, node, path);
   if (!f.ok()) return std::nullopt;
+  const auto path_of = [&](const char* field) { return [&f, field] { return f.path_of(field); }; };
   bool ok = true;
   const Node* value = f.optional("value");
   const Node* values = f.optional("values");
   if (value && values) {
-    r.error(*values, f.path_of("values"), Msg::rating_both_forms);
+    r.error(*values, path_of("values"), Msg::rating_both_forms);
     ok = false;
   } else if (value && !value->is_null()) {
-    if (auto v = read_value(r, *value, f.path_of("value"))) rating.value = std::move(*v); else ok = false;
+    if (auto v = read_value(r, *value, path_of("value"))) rating.value = std::move(*v); else ok = false;
     rating.where = r.where(*value);
   } else if (values) {
-    if (r.expect(*values, Node::Kind::mapping, f.path_of("values"))) {
+    if (r.expect(*values, Node::Kind::mapping, path_of("values"))) {
       for (std::size_t e = 0; e < values->entry_count(); ++e) {
         const Node& rater = values->key(e);
-        const std::string p = f.path_of("values") + "/" + std::string(rater.text);
+        const auto p = [&] { return f.path_of("values") + "/" + std::string(rater.text); };
         auto id = r.id(rater, p);
         auto v = read_value(r, values->value(e), p);
         if (id && v)
@@ -67,7 +70,7 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
           ok = false;
       }
       if (values->entry_count() == 0) {
-        r.error(*values, f.path_of("values"), Msg::rating_no_raters);
+        r.error(*values, path_of("values"), Msg::rating_no_raters);
         ok = false;
       }
       std::sort(rating.per_rater.begin(), rating.per_rater.end(),
@@ -80,13 +83,13 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
     ok = false;
   }
   if (const Node* n = f.optional("evidence")) {
-    if (auto v = r.text(*n, f.path_of("evidence"))) rating.evidence = std::move(*v); else ok = false;
+    if (auto v = r.text(*n, path_of("evidence"))) rating.evidence = std::move(*v); else ok = false;
   }
   if (const Node* n = f.optional("evidence_date")) {
-    if (auto v = r.date(*n, f.path_of("evidence_date"))) rating.evidence_date = *v; else ok = false;
+    if (auto v = r.date(*n, path_of("evidence_date"))) rating.evidence_date = *v; else ok = false;
   }
   if (const Node* n = f.optional("reason")) {
-    if (auto v = r.text(*n, f.path_of("reason"))) rating.missing_reason = std::move(*v); else ok = false;
+    if (auto v = r.text(*n, path_of("reason"))) rating.missing_reason = std::move(*v); else ok = false;
   }
   f.finish();
   return ok ? std::optional(std::move(rating)) : std::nullopt;
@@ -173,7 +176,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
       ev.ratings.reserve(n->entry_count());
       for (std::size_t e = 0; e < n->entry_count(); ++e) {
         const Node& key = n->key(e);
-        const std::string p = f.path_of("ratings") + "/" + std::string(key.text);
+        const auto p = [&] { return f.path_of("ratings") + "/" + std::string(key.text); };
         if (!r.id(key, p)) continue;
         if (auto rating = read_rating(r, key, n->value(e), p)) {
           ev.ratings.push_back(std::move(*rating));

@@ -11,16 +11,16 @@ namespace ecoscore::load {
 
 using core::Msg;
 
-void Reader::error(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args,
+void Reader::error(const Node& at, const DocPath& doc_path, Msg msg, std::vector<std::string> args,
                    std::string suggestion) {
-  out_.push_back(core::make_error(where(at), msg, std::move(args), std::move(suggestion), doc_path));
+  out_.push_back(core::make_error(where(at), msg, std::move(args), std::move(suggestion), doc_path.str()));
 }
 
-void Reader::warning(const Node& at, const std::string& doc_path, Msg msg, std::vector<std::string> args) {
-  out_.push_back(core::make_warning(where(at), msg, std::move(args), {}, doc_path));
+void Reader::warning(const Node& at, const DocPath& doc_path, Msg msg, std::vector<std::string> args) {
+  out_.push_back(core::make_warning(where(at), msg, std::move(args), {}, doc_path.str()));
 }
 
-bool Reader::expect(const Node& node, Node::Kind kind, const std::string& doc_path) {
+bool Reader::expect(const Node& node, Node::Kind kind, const DocPath& doc_path) {
   if (node.kind == kind) return true;
   static constexpr std::string_view kNames[] = {"nothing", "text", "a list", "a mapping"};
   error(node, doc_path, Msg::expected_type,
@@ -28,7 +28,7 @@ bool Reader::expect(const Node& node, Node::Kind kind, const std::string& doc_pa
   return false;
 }
 
-std::optional<double> Reader::number(const Node& node, const std::string& doc_path) {
+std::optional<double> Reader::number(const Node& node, const DocPath& doc_path) {
   if (!node.is_scalar()) {
     error(node, doc_path, Msg::expected_type, {"a number", describe(node)});
     return std::nullopt;
@@ -49,7 +49,7 @@ std::optional<double> Reader::number(const Node& node, const std::string& doc_pa
   return std::nullopt;
 }
 
-std::optional<int> Reader::whole_number(const Node& node, const std::string& doc_path) {
+std::optional<int> Reader::whole_number(const Node& node, const DocPath& doc_path) {
   const auto v = number(node, doc_path);
   if (!v) return std::nullopt;
   if (std::trunc(*v) != *v || std::fabs(*v) > 1e9) {
@@ -59,7 +59,7 @@ std::optional<int> Reader::whole_number(const Node& node, const std::string& doc
   return static_cast<int>(*v);
 }
 
-std::optional<bool> Reader::boolean(const Node& node, const std::string& doc_path) {
+std::optional<bool> Reader::boolean(const Node& node, const DocPath& doc_path) {
   if (node.is_scalar() && !node.quoted)
     if (auto b = parse_boolean(node.text)) return b;
   if (node.is_scalar())
@@ -69,7 +69,7 @@ std::optional<bool> Reader::boolean(const Node& node, const std::string& doc_pat
   return std::nullopt;
 }
 
-std::optional<std::string> Reader::text(const Node& node, const std::string& doc_path) {
+std::optional<std::string> Reader::text(const Node& node, const DocPath& doc_path) {
   if (!node.is_scalar()) {
     error(node, doc_path, Msg::expected_type, {"text", describe(node)});
     return std::nullopt;
@@ -84,7 +84,7 @@ std::optional<std::string> Reader::text(const Node& node, const std::string& doc
   return std::string(node.text);
 }
 
-std::optional<std::string> Reader::id(const Node& node, const std::string& doc_path) {
+std::optional<std::string> Reader::id(const Node& node, const DocPath& doc_path) {
   auto t = text(node, doc_path);
   if (!t) return std::nullopt;
   if (!model::is_valid_id(*t)) {
@@ -94,7 +94,7 @@ std::optional<std::string> Reader::id(const Node& node, const std::string& doc_p
   return t;
 }
 
-std::optional<model::Date> Reader::date(const Node& node, const std::string& doc_path) {
+std::optional<model::Date> Reader::date(const Node& node, const DocPath& doc_path) {
   auto t = text(node, doc_path);
   if (!t) return std::nullopt;
   if (auto d = parse_date(*t)) return d;
@@ -102,8 +102,8 @@ std::optional<model::Date> Reader::date(const Node& node, const std::string& doc
   return std::nullopt;
 }
 
-std::optional<model::Label> Reader::label(const Node& node, const std::string& doc_path, bool require_both) {
-  Fields f(*this, node, doc_path);
+std::optional<model::Label> Reader::label(const Node& node, const DocPath& doc_path, bool require_both) {
+  Fields f(*this, node, doc_path.str());
   if (!f.ok()) return std::nullopt;
   model::Label label;
   bool ok = true;
@@ -126,12 +126,12 @@ std::optional<model::Label> Reader::label(const Node& node, const std::string& d
   return ok ? std::optional(std::move(label)) : std::nullopt;
 }
 
-std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const std::string& doc_path) {
+std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const DocPath& doc_path) {
   if (!expect(node, Node::Kind::sequence, doc_path)) return std::nullopt;
   std::vector<std::pair<std::string, const Node*>> items;
   bool ok = true;
   for (std::size_t i = 0; i < node.children.size(); ++i) {
-    if (auto v = id(node.children[i], index_path(doc_path, i)))
+    if (auto v = id(node.children[i], [&] { return index_path(doc_path.str(), i); }))
       items.emplace_back(*v, &node.children[i]);
     else
       ok = false;
@@ -151,7 +151,7 @@ std::optional<std::vector<std::string>> Reader::id_list(const Node& node, const 
   return ok ? std::optional(std::move(ids)) : std::nullopt;
 }
 
-void Reader::report_bad_choice(const Node& node, const std::string& doc_path, const std::string& spelled,
+void Reader::report_bad_choice(const Node& node, const DocPath& doc_path, const std::string& spelled,
                                const std::vector<std::string>& options) {
   std::string list;
   for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
@@ -159,7 +159,7 @@ void Reader::report_bad_choice(const Node& node, const std::string& doc_path, co
         core::closest_match(spelled, options));
 }
 
-bool UniqueIds::add(const std::string& id, const Node& at, const std::string& doc_path) {
+bool UniqueIds::add(const std::string& id, const Node& at, const DocPath& doc_path) {
   const auto [it, inserted] = seen_.emplace(id, &at);
   if (!inserted)
     reader_.error(at, doc_path, Msg::duplicate_id,
@@ -167,18 +167,23 @@ bool UniqueIds::add(const std::string& id, const Node& at, const std::string& do
   return inserted;
 }
 
-Fields::Fields(Reader& reader, const Node& map, std::string doc_path)
-    : reader_(reader),
-      map_(map),
-      doc_path_(std::move(doc_path)),
-      ok_(reader.expect(map, Node::Kind::mapping, doc_path_.empty() ? "/" : doc_path_)),
-      taken_(map.entry_count(), false) {}
+std::string Fields::whole_path() const {
+  std::string p = path_.str();
+  return p.empty() ? std::string("/") : p;
+}
+
+bool Fields::check() {
+  return reader_.expect(map_, Node::Kind::mapping, [this] { return whole_path(); });
+}
 
 const Node* Fields::optional(std::string_view key) {
-  known_.emplace_back(key);
+  if (known_count_ < known_.size())
+    known_[known_count_++] = key;
+  else
+    known_more_.push_back(key);
   for (std::size_t e = 0; e < map_.entry_count(); ++e) {
     if (map_.key(e).text == key) {
-      taken_[e] = true;
+      if (e < 64) taken_ |= std::uint64_t{1} << e;
       return &map_.value(e);
     }
   }
@@ -187,18 +192,27 @@ const Node* Fields::optional(std::string_view key) {
 
 const Node* Fields::required(std::string_view key) {
   const Node* n = optional(key);
-  if (!n && ok_) reader_.error(map_, doc_path_.empty() ? "/" : doc_path_, Msg::missing_key, {std::string(key)});
+  if (!n && ok_)
+    reader_.error(map_, [this] { return whole_path(); }, Msg::missing_key, {std::string(key)});
   return n;
 }
 
 void Fields::finish() {
+  std::vector<std::string> known;  // (only when a key is unknown)
   for (std::size_t e = 0; e < map_.entry_count(); ++e) {
-    if (taken_[e]) continue;
-    // A duplicate of a known key was already reported as a duplicate.
+    if (e < 64 && ((taken_ >> e) & 1U)) continue;
+    // Not taken but known: a duplicate, already reported as one.
     const std::string_view key = map_.key(e).text;
-    if (std::find(known_.begin(), known_.end(), key) != known_.end()) continue;
+    const auto first_few = std::span(known_).first(known_count_);
+    if (std::find(first_few.begin(), first_few.end(), key) != first_few.end() ||
+        std::find(known_more_.begin(), known_more_.end(), key) != known_more_.end())
+      continue;
+    if (known.empty()) {
+      known.assign(first_few.begin(), first_few.end());
+      known.insert(known.end(), known_more_.begin(), known_more_.end());
+    }
     reader_.error(map_.key(e), path_of(key), Msg::unknown_key, {core::escape_control(key)},
-                  core::closest_match(key, known_));
+                  core::closest_match(key, known));
   }
 }
 
