@@ -110,6 +110,37 @@ TEST(JsonWriter, WholeNumbersAsToCharsPrintsThem) {
   }
 }
 
+TEST(JsonWriter, NumbersSeenBeforeAreTheSameBytesAsNew) {
+  // The writer keeps the texts of numbers it printed in a small table: many
+  // more numbers than it holds, printed three times in different orders
+  // (so that they meet each other in the table), must each still print as
+  // std::to_chars prints them.
+  std::vector<double> numbers;
+  for (int k = 1; k <= 5000; ++k) {
+    numbers.push_back(k / 7.0);
+    numbers.push_back(-k * 1e-3);
+    numbers.push_back(std::nextafter(k / 7.0, 0.0));  // bits close to the first
+  }
+  std::vector<double> order = numbers;
+  order.insert(order.end(), numbers.rbegin(), numbers.rend());
+  for (std::size_t k = 0; k < numbers.size(); k += 2) order.push_back(numbers[k]);
+  std::ostringstream out;
+  std::string expected = "[";
+  {
+    report::JsonWriter j(out);
+    j.begin_array();
+    for (double d : order) {
+      j.value(d);
+      std::array<char, 32> text{};
+      const auto end = std::to_chars(text.data(), text.data() + text.size(), d).ptr;
+      expected += (expected.size() > 1 ? ",\n  " : "\n  ") + std::string(text.data(), end);
+    }
+    j.end_array();
+    j.finish();
+  }
+  EXPECT_EQ(out.str(), expected + "\n]\n");
+}
+
 TEST(JsonWriter, RepeatedValuesAreTheSameBytesAsSingleOnes) {
   const auto render = [](bool repeated) {
     std::ostringstream out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <charconv>
 #include <cmath>
@@ -228,7 +229,28 @@ void JsonWriter::value_text(double number) {
   else if (std::fabs(number) < 10000 && number == std::trunc(number))
     number_text(static_cast<int>(number));  // what to_chars gives a whole number this small, found faster
   else
-    number_text(number);
+    put(shortest_text(number));
+}
+
+std::string_view JsonWriter::shortest_text(double number) {
+  // A cohort's report prints the same weights, normalized values and
+  // contributions for firm after firm: each thread keeps the texts of the
+  // numbers it printed last in a small table, found by the number's bits.
+  // (What is kept is what std::to_chars gives, so the bytes are the same.)
+  struct Entry {
+    std::uint64_t bits = 0;
+    std::uint8_t size = 0;  // 0: empty (no number prints as nothing)
+    std::array<char, 31> text;
+  };
+  thread_local std::array<Entry, 1024> table;
+  const auto bits = std::bit_cast<std::uint64_t>(number);
+  Entry& entry = table[(bits * 0x9E3779B97F4A7C15ULL) >> 54];
+  if (entry.size == 0 || entry.bits != bits) {
+    const auto [end, ec] = std::to_chars(entry.text.data(), entry.text.data() + entry.text.size(), number);
+    entry.bits = bits;
+    entry.size = ec == std::errc() ? static_cast<std::uint8_t>(end - entry.text.data()) : 0;
+  }
+  return {entry.text.data(), entry.size};
 }
 
 JsonWriter& JsonWriter::values(double number, std::size_t count) {

@@ -93,6 +93,7 @@ class JsonWriter {
   void newline();
   void quote(std::string_view text);
   void value_text(double number);
+  static std::string_view shortest_text(double number);
   template <typename Number>
   void number_text(Number number);
   void flush();
