@@ -241,7 +241,14 @@ INSTANTIATE_TEST_SUITE_P(
                     BytesCase{"a:\n\tb: 1\n", core::Msg::tab_indent, 2, 1},
                     BytesCase{"a:\n  \t b: 1\n", core::Msg::tab_indent, 2, 3},
                     BytesCase{"\xFF\xFE" "a\0", core::Msg::wrong_encoding, 1, 1},
-                    BytesCase{std::string("\0\0\xFE\xFF", 4), core::Msg::wrong_encoding, 1, 1}));
+                    BytesCase{std::string("\0\0\xFE\xFF", 4), core::Msg::wrong_encoding, 1, 1},
+                    // Far along a line of plain text (read eight bytes at a
+                    // time), at each place in a word of eight:
+                    BytesCase{"key: abcdefghijklmnopq\x1b" "rstuvwxyz\n", core::Msg::control_character, 1, 23},
+                    BytesCase{"key: abcdefghijklmnop\x7f" "qrstuvwxyz\n", core::Msg::control_character, 1, 22},
+                    BytesCase{"key: abcdefghijklmnopqrstuvwxyz0\xE2\x80\xAE\n", core::Msg::bidi_control, 1, 33},
+                    BytesCase{"k: \"\xED\x95\x9C\" abcdefghijklmnopqrs\x01" "tuvwxyz0\n", core::Msg::control_character, 1, 27},
+                    BytesCase{"a: 1\nkey: abcdefghijklmnopqrstu\n  \tb: 1\n", core::Msg::tab_indent, 3, 3}));
 
 TEST(CheckText, AcceptsWhatPeopleWrite) {
   core::Diagnostics ds;

@@ -155,7 +155,7 @@ class TreeBuilder : public YAML::EventHandler {
     check_anchor(mark, anchor);
     check_tag(mark, tag);
     RawNode node = make(Node::Kind::scalar, mark);
-    node.quoted = tag == "!";
+    node.quoted = tag.size() == 1 && tag[0] == '!';
     if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
       fail(mark, Msg::unclosed_quote, {});
     check_decoded(mark, value);
@@ -223,7 +223,8 @@ class TreeBuilder : public YAML::EventHandler {
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
     // "?" is a plain scalar or collection, "!" a quoted scalar; anything else
     // was written explicitly (e.g. !!str, !python/object) and is refused.
-    if (tag != "?" && tag != "!" && !tag.empty()) fail(mark, Msg::tag_not_allowed, {tag});
+    const bool implicit = tag.empty() || (tag.size() == 1 && (tag[0] == '?' || tag[0] == '!'));
+    if (!implicit) fail(mark, Msg::tag_not_allowed, {tag});
   }
 
   // Where a node read next goes: a key of a mapping must be a scalar.

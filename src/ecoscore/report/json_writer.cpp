@@ -34,8 +34,7 @@ bool plain(std::string_view text) {
   const std::size_t n = text.size();
   if (n < 8) {
     std::uint64_t w = kOnes * 'a';
-    for (std::size_t i = 0; i < n; ++i)
-      w = (w & ~(std::uint64_t{0xFF} << (8 * i))) | (std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i));
+    if (n > 0) std::memcpy(&w, text.data(), n);  // (the rest of the word stays plain)
     return !escapes(w);
   }
   std::uint64_t w;
