@@ -48,6 +48,9 @@ void parallel_for(std::size_t count, unsigned threads, F&& fn) {
 // two windows (2 x `window` items) are rendered ahead of what is emitted.
 // render(k, piece) writes item k's text into `piece`, which held an earlier
 // item's, so that its room is reused rather than allocated for every item.
+// A thread takes up to a quarter of a window at once, and the calling thread
+// emits every item rendered in a row at once: so that threads wait for each
+// other (and wake each other) once for several items, not for each.
 // An exception from render or emit stops the work and, once the threads are
 // done, is thrown again here.
 template <typename Piece, typename Render, typename Emit>
@@ -63,6 +66,7 @@ void render_in_order(std::size_t count, unsigned threads, std::size_t window, Re
   }
   // Item k is rendered into slot k % ring once item k - ring is emitted.
   const std::size_t ring = std::min(count, 2 * std::max<std::size_t>(window, 1));
+  const std::size_t batch = std::max<std::size_t>(window / 4, 1);
   std::vector<Piece> pieces(ring);
   std::mutex lock;  // guards what follows, not the pieces
   std::condition_variable rendered;  // the calling thread waits for its next item
@@ -83,22 +87,25 @@ void render_in_order(std::size_t count, unsigned threads, std::size_t window, Re
   };
   const auto work = [&] {
     for (;;) {
-      std::size_t k = 0;
+      std::size_t first = 0;
+      std::size_t last = 0;  // items [first, last), whose slots are free
       {
         std::unique_lock guard(lock);
         freed.wait(guard, [&] { return stop || next == count || next < emitted + ring; });
         if (stop || next == count) return;
-        k = next++;
+        first = next;
+        last = std::min({count, first + batch, emitted + ring});
+        next = last;
       }
       try {
-        render(k, pieces[k % ring]);
+        for (std::size_t k = first; k < last; ++k) render(k, pieces[k % ring]);
       } catch (...) {
         fail(std::current_exception());
         return;
       }
       {
         const std::lock_guard guard(lock);
-        ready[k % ring] = 1;
+        for (std::size_t k = first; k < last; ++k) ready[k % ring] = 1;
       }
       rendered.notify_one();
     }
@@ -107,19 +114,22 @@ void render_in_order(std::size_t count, unsigned threads, std::size_t window, Re
     std::vector<std::jthread> pool;
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
     try {
-      for (std::size_t k = 0; k < count; ++k) {
+      for (std::size_t k = 0; k < count;) {
+        std::size_t end = k;  // items [k, end) are rendered
         {
           std::unique_lock guard(lock);
           rendered.wait(guard, [&] { return stop || ready[k % ring] != 0; });
           if (stop) break;
+          while (end < count && end < k + ring && ready[end % ring] != 0) ++end;
         }
-        emit(pieces[k % ring]);  // no thread writes this slot until `emitted` passes it
+        for (std::size_t j = k; j < end; ++j) emit(pieces[j % ring]);  // no thread writes these slots yet
         {
           const std::lock_guard guard(lock);
-          ready[k % ring] = 0;
-          emitted = k + 1;
+          for (std::size_t j = k; j < end; ++j) ready[j % ring] = 0;
+          emitted = end;
         }
         freed.notify_all();
+        k = end;
       }
     } catch (...) {
       fail(std::current_exception());

@@ -100,11 +100,15 @@ void JsonWriter::flush() {
 
 JsonWriter& JsonWriter::raw(std::string_view json) {
   before_value();
-  if (out_ && json.size() >= kFlushAt / 16) {
-    // A long piece goes straight out after what is buffered, not through the buffer.
+  // Pieces (a firm of scores.json is about 20 KB) gather in the buffer while
+  // it has room, so that a few go out in one write; one as long as half the
+  // buffer goes straight out after what is buffered.
+  if (out_ && used_ + json.size() > kFlushAt) {
     flush();
-    out_->write(json.data(), static_cast<std::streamsize>(json.size()));
-    return *this;
+    if (json.size() >= kFlushAt / 2) {
+      out_->write(json.data(), static_cast<std::streamsize>(json.size()));
+      return *this;
+    }
   }
   put(json);
   return *this;
