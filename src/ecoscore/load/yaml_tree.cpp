@@ -283,6 +283,15 @@ class TreeBuilder : public YAML::EventHandler {
 
   // The keys of the mapping whose entries start at pending_[first].
   void report_duplicates(std::size_t first_entry) {
+    // Most mappings have a few keys, all different: told at once, with nothing allocated.
+    const std::size_t count = (pending_.size() - first_entry + 1) / 2;
+    if (count <= 16) {
+      bool repeated = false;
+      for (std::size_t a = first_entry; a < pending_.size() && !repeated; a += 2)
+        for (std::size_t b = a + 2; b < pending_.size() && !repeated; b += 2)
+          repeated = text_of(pending_[a]) == text_of(pending_[b]);
+      if (!repeated) return;
+    }
     std::vector<const RawNode*> keys;
     keys.reserve((pending_.size() - first_entry) / 2);
     for (std::size_t k = first_entry; k < pending_.size(); k += 2) keys.push_back(&pending_[k]);

@@ -124,15 +124,19 @@ IndicatorScore& indicator_of(CompanyScore& cs, std::size_t& next, const std::str
 void aggregate_company(const model::Rubric& rubric, Method method, CompanyScore& cs) {
   const MissingPolicy policy = rubric.missing.policy;
   std::size_t next_indicator = 0;
-  std::vector<Part> dimension_parts;
+  // (Each thread keeps its room for these from firm to firm.)
+  thread_local std::vector<Part> dimension_parts;
+  thread_local std::vector<Part> parts;
+  thread_local std::vector<IndicatorScore*> counted;
+  dimension_parts.clear();
   double applicable_weight = 0;
   double rated_weight = 0;
   for (std::size_t d = 0; d < rubric.dimensions.size(); ++d) {
     const model::Dimension& dim = rubric.dimensions[d];
     DimensionScore& ds = cs.dimensions[d];
     if (!ds.applies) continue;
-    std::vector<Part> parts;
-    std::vector<IndicatorScore*> counted;
+    parts.clear();
+    counted.clear();
     double dim_weight = 0;
     double dim_rated = 0;
     for (const auto& ind : dim.indicators) {
