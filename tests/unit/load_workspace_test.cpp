@@ -352,6 +352,38 @@ TEST(Workspace, RatingsCsvSameResultWhateverTheThreads) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Workspace, FoldersGiveTheirYamlFilesBelowTheFolderAsWritten) {
+  // Nested folders, hidden files and folders (skipped), .yml, other files
+  // and a folder named like a YAML file (skipped); the folder written in
+  // several ways and twice: each file once, in order, under the folder as
+  // the user wrote it.
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "ecoscore-expand";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "b" / "deep");
+  fs::create_directories(dir / ".hidden");
+  fs::create_directories(dir / "d.yaml");
+  for (const char* name : {"a.yaml", "b/c.yml", "b/deep/e.yaml", ".h.yaml", ".hidden/x.yaml", "notes.txt",
+                           "d.yaml/inner.yaml", "yaml"})
+    std::ofstream(dir / name) << "x: 1\n";
+  const auto expand = [&](std::vector<std::string> inputs) {
+    core::Diagnostics out;
+    auto files = load::expand_inputs(inputs, dir.parent_path().string(), out);
+    EXPECT_TRUE(out.empty());
+    std::string listed;
+    for (const auto& f : files) listed += f + "\n";
+    return listed;
+  };
+  const std::string name = dir.filename().string();
+  EXPECT_EQ(expand({name}),
+            name + "/a.yaml\n" + name + "/b/c.yml\n" + name + "/b/deep/e.yaml\n" + name + "/d.yaml/inner.yaml\n");
+  EXPECT_EQ(expand({name + "/"}), expand({name}));
+  EXPECT_EQ(expand({name + "/b", name + "/b/", name + "/b/c.yml"}),
+            name + "/b/c.yml\n" + name + "/b/deep/e.yaml\n");
+  EXPECT_EQ(expand({"./" + name + "/b/deep"}), "./" + name + "/b/deep/e.yaml\n");
+  fs::remove_all(dir);
+}
+
 TEST(Workspace, SameResultWhateverTheThreads) {
   // 300 company files, some with errors, parsed by 1 and by 5 threads: the
   // same companies and the same diagnostics in the same order.

@@ -26,6 +26,11 @@ void report(core::Diagnostics& out, core::SourceLocation where, Msg msg, std::ve
   out.push_back(core::make_error(std::move(where), msg, std::move(args), std::move(suggestion)));
 }
 
+// A file name (not hidden) that ends in .yaml or .yml.
+bool is_yaml_name(std::string_view name) {
+  return name.ends_with(".yaml") || name.ends_with(".yml");
+}
+
 bool is_yaml_name(const fs::path& p) {
   const auto ext = p.extension().string();
   return ext == ".yaml" || ext == ".yml";
@@ -163,10 +168,10 @@ const model::Company* Workspace::find_company(std::string_view id, std::string_v
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, const std::string& root,
                                        core::Diagnostics& out) {
-  std::set<std::string> files;
+  std::vector<std::string> files;  // sorted and made unique at the end
   for (const auto& input : inputs) {
     if (input == kStdin) {
-      files.insert(input);
+      files.push_back(input);
       continue;
     }
     std::error_code ec;
@@ -178,7 +183,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
       continue;
     }
     if (!fs::is_directory(status)) {
-      files.insert(input);
+      files.push_back(input);
       continue;
     }
     auto it = fs::recursive_directory_iterator(on_disk, ec);
@@ -191,17 +196,30 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
         report(out, {input, 0, 0}, Msg::file_unreadable, {ec.message()});
         break;
       }
-      const auto name = it->path().filename().string();
+      // (A cohort's folder holds a file per firm: its names are taken
+      // apart as text, not as paths.)
+      const std::string& found = it->path().native();
+      const std::string_view name = std::string_view(found).substr(found.rfind('/') + 1);
       if (!name.empty() && name.front() == '.') {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_directory(ec) && is_yaml_name(it->path()))
-        files.insert((fs::path(input) / it->path().lexically_relative(on_disk)).generic_string());
+      if (it->is_directory(ec) || !is_yaml_name(name)) continue;
+      // The path below the folder as given, after the folder's name as given.
+      std::string_view below(found);
+      if (below.starts_with(on_disk)) {
+        below.remove_prefix(on_disk.size());
+        while (below.starts_with('/')) below.remove_prefix(1);
+        files.push_back(input + (input.ends_with('/') ? "" : "/") + std::string(below));
+      } else {
+        files.push_back((fs::path(input) / it->path().lexically_relative(on_disk)).generic_string());
+      }
     }
   }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
   if (files.empty() && !core::has_errors(out)) report(out, {}, Msg::no_input_files, {});
-  return {files.begin(), files.end()};
+  return files;
 }
 
 namespace {
