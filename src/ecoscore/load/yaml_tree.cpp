@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <streambuf>
 
 #include "ecoscore/core/text.hpp"
