@@ -1,11 +1,24 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace ecoscore::core {
+
+// Eight bytes at a time: nonzero exactly when some byte of `word` is below
+// `limit` (at most 0x80), or, for bytes_equal, equal to `byte`. (Bytes of
+// 0x80 and above never count as below.) Exact as a yes or no; which bits are
+// set says nothing more.
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ULL;
+constexpr std::uint64_t bytes_below(std::uint64_t word, std::uint8_t limit) {
+  return (word - kEveryByte * limit) & ~word & (kEveryByte * 0x80);
+}
+constexpr std::uint64_t bytes_equal(std::uint64_t word, std::uint8_t byte) {
+  return bytes_below(word ^ (kEveryByte * byte), 1);
+}
 
 // Number of code points in valid UTF-8 text (continuation bytes are skipped).
 std::size_t count_code_points(std::string_view utf8);

@@ -74,13 +74,11 @@ bool check_text(std::string_view bytes, const std::string& path, bool yaml,
     // Past a line's indentation, eight bytes of printable ASCII at a time
     // (no byte below 0x20, none above 0x7E): nothing to check but to count them.
     if (!in_indent && i + 8 <= bytes.size()) {
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-      constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
       std::uint64_t w;
       std::memcpy(&w, bytes.data() + i, 8);
-      const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-      const std::uint64_t above_tilde = ((w + kOnes * 0x01) | w) & kHigh;
-      if ((below_space | above_tilde) == 0) {
+      // (A byte above 0x7E has its top bit set, or gets it when 1 is added.)
+      const std::uint64_t above_tilde = ((w + core::kEveryByte) | w) & (core::kEveryByte * 0x80);
+      if ((core::bytes_below(w, 0x20) | above_tilde) == 0) {
         column += 8;
         i += 8;
         continue;

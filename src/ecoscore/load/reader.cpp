@@ -198,15 +198,17 @@ const Node* Fields::required(std::string_view key) {
 }
 
 void Fields::finish() {
-  std::vector<std::string> known;  // (only when a key is unknown)
+  const auto first_few = std::span(known_).first(known_count_);
+  const auto knows = [&](std::string_view key) {
+    return std::find(first_few.begin(), first_few.end(), key) != first_few.end() ||
+           std::find(known_more_.begin(), known_more_.end(), key) != known_more_.end();
+  };
+  std::vector<std::string> known;  // every key asked for, once one is unknown
   for (std::size_t e = 0; e < map_.entry_count(); ++e) {
     if (e < 64 && ((taken_ >> e) & 1U)) continue;
     // Not taken but known: a duplicate, already reported as one.
     const std::string_view key = map_.key(e).text;
-    const auto first_few = std::span(known_).first(known_count_);
-    if (std::find(first_few.begin(), first_few.end(), key) != first_few.end() ||
-        std::find(known_more_.begin(), known_more_.end(), key) != known_more_.end())
-      continue;
+    if (knows(key)) continue;
     if (known.empty()) {
       known.assign(first_few.begin(), first_few.end());
       known.insert(known.end(), known_more_.begin(), known_more_.end());

@@ -31,10 +31,7 @@ bool is_yaml_name(std::string_view name) {
   return name.ends_with(".yaml") || name.ends_with(".yml");
 }
 
-bool is_yaml_name(const fs::path& p) {
-  const auto ext = p.extension().string();
-  return ext == ".yaml" || ext == ".yml";
-}
+bool is_yaml_name(const fs::path& p) { return is_yaml_name(std::string_view(p.extension().native())); }
 
 // A parsed file of any kind.
 struct Parsed {

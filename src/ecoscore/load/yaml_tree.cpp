@@ -106,7 +106,6 @@ class TreeBuilder : public YAML::EventHandler {
       : text_(text), positions_(text), limits_(limits), pending_(scratch().pending), done_(scratch().done) {
     pending_.clear();  // (what a file given up on left)
     done_.clear();
-    texts_.reserve(text.size());  // (the scalars' texts are seldom longer than the file)
   }
   ~TreeBuilder() override {
     // A file of very many nodes does not leave their room behind with the thread.
@@ -160,6 +159,10 @@ class TreeBuilder : public YAML::EventHandler {
     if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
       fail(mark, Msg::unclosed_quote, {});
     check_decoded(mark, value);
+    // Room for the scalars' texts once, at the first: they are seldom longer
+    // than the file (and the builder that only looks for a second document
+    // seldom sees one).
+    if (texts_.capacity() == 0) texts_.reserve(text_.size());
     node.text_begin = static_cast<std::uint32_t>(texts_.size());
     node.text_size = static_cast<std::uint32_t>(value.size());
     texts_.insert(texts_.end(), value.begin(), value.end());

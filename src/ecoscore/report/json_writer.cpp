@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "ecoscore/core/text.hpp"
+
 namespace ecoscore::report {
 
 namespace {
@@ -24,16 +26,12 @@ bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 // is padded with plain bytes; a longer one ends with the word of its last
 // eight bytes, which may overlap the one before: keys are mostly short.
 bool plain(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  const auto zero_byte = [](std::uint64_t w) { return (w - kOnes) & ~w & kHigh; };
-  const auto escapes = [&](std::uint64_t w) {
-    const std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
-    return (below_space | zero_byte(w ^ (kOnes * '"')) | zero_byte(w ^ (kOnes * '\\'))) != 0;
+  const auto escapes = [](std::uint64_t w) {
+    return (core::bytes_below(w, 0x20) | core::bytes_equal(w, '"') | core::bytes_equal(w, '\\')) != 0;
   };
   const std::size_t n = text.size();
   if (n < 8) {
-    std::uint64_t w = kOnes * 'a';
+    std::uint64_t w = core::kEveryByte * 'a';
     if (n > 0) std::memcpy(&w, text.data(), n);  // (the rest of the word stays plain)
     return !escapes(w);
   }
