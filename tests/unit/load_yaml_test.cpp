@@ -98,6 +98,33 @@ TEST(ParseYaml, ClosedQuotesAreFine) {
   }
 }
 
+// A quoted text is looked through eight bytes at a time: an escape, a
+// doubled quote or the closing quote is found wherever it falls in a word,
+// and an escape that spells a control character is refused wherever it is.
+TEST(ParseYaml, QuotedTextsAreReadWholeWhereverTheirQuotesAndEscapesFall) {
+  for (std::size_t before = 0; before <= 17; ++before) {
+    for (std::size_t after = 0; after <= 9; ++after) {
+      const std::string x(before, 'x');
+      const std::string y(after, 'y');
+      const auto at = " (" + std::to_string(before) + ", " + std::to_string(after) + ")";
+      auto p = parse("a: \"" + x + "\\e" + y + "\"\n");
+      EXPECT_FALSE(p.root) << at;
+      EXPECT_EQ(only(p.diagnostics), std::make_tuple(core::Msg::escaped_control, 1, 4)) << at;
+      p = parse("a: \"" + x + "\\\"" + y + "\n");
+      EXPECT_EQ(only(p.diagnostics), std::make_tuple(core::Msg::unclosed_quote, 1, 4)) << at;
+      p = parse("a: '" + x + "''" + y + "\n");
+      EXPECT_EQ(only(p.diagnostics), std::make_tuple(core::Msg::unclosed_quote, 1, 4)) << at;
+      p = parse("a: '" + x + "''" + y + "'\n");
+      ASSERT_TRUE(p.root) << at;
+      EXPECT_EQ(p.root->find("a")->text, x + "'" + y) << at;
+      p = parse("a: \"" + x + "\\u0041" + y + "\"\nb: \"" + y + x + "\"\n");
+      ASSERT_TRUE(p.root) << at;
+      EXPECT_EQ(p.root->find("a")->text, x + "A" + y) << at;
+      EXPECT_EQ(p.root->find("b")->text, y + x) << at;
+    }
+  }
+}
+
 TEST(ParseYaml, EnforcesDepthAndNodeLimits) {
   load::Limits limits;
   limits.max_depth = 3;

@@ -82,11 +82,42 @@ TEST(JsonWriter, FindsEveryByteToEscapeWherever) {
         // The same text as the first and as a later key of an object.
         std::ostringstream keys;
         report::JsonWriter k(keys);
-        k.begin_object().field(text, 1).key("b").begin_object().field("c", 2).field(text, 3).end_object().end_object();
+        k.begin_object().key_text(text).value(1).key("b").begin_object().field("c", 2).key_text(text).value(3);
+        k.end_object().end_object();
         k.finish();
         ASSERT_EQ(keys.str(), "{\n  " + quoted + ": 1,\n  \"b\": {\n    \"c\": 2,\n    " + quoted + ": 3\n  }\n}\n")
             << byte << " at " << at << " of " << size;
       }
+    }
+  }
+}
+
+// Short texts, keys and indents are copied as words that may overlap: a
+// text of any length up to 70 (no word, one, two overlapping, or a long
+// copy), as a value and as a key, at any depth up to 20 (an indent of up to
+// 40 spaces), and keys written in the code, short and long, come out whole.
+TEST(JsonWriter, CopiesTextsKeysAndIndentsOfEveryLengthWhole) {
+  for (std::size_t size = 0; size <= 70; ++size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text += static_cast<char>('A' + i % 26);
+    for (std::size_t depth = 0; depth <= 20; ++depth) {
+      std::ostringstream out;
+      report::JsonWriter j(out);
+      for (std::size_t d = 0; d < depth; ++d) j.begin_array();
+      j.begin_object().key_text(text).value(text).key("k").value(1);
+      j.key("a key written in the code that is longer than two words").value(2).end_object();
+      for (std::size_t d = 0; d < depth; ++d) j.end_array();
+      j.finish();
+      std::string expected;
+      const auto indent = [](std::size_t levels) { return std::string(2 * levels, ' '); };
+      for (std::size_t d = 0; d < depth; ++d) expected += (d ? "\n" + indent(d) : "") + "[";
+      expected += (depth ? "\n" + indent(depth) : "") + "{\n";
+      expected += indent(depth + 1) + "\"" + text + "\": \"" + text + "\",\n";
+      expected += indent(depth + 1) + "\"k\": 1,\n";
+      expected += indent(depth + 1) + "\"a key written in the code that is longer than two words\": 2\n";
+      expected += indent(depth) + "}";
+      for (std::size_t d = depth; d-- > 0;) expected += "\n" + indent(d) + "]";
+      ASSERT_EQ(out.str(), expected + "\n") << size << " at depth " << depth;
     }
   }
 }

@@ -14,12 +14,12 @@
 namespace ecoscore::audit {
 namespace {
 
-void optional_text(report::JsonWriter& j, std::string_view key, const std::string& text) {
+void optional_text(report::JsonWriter& j, report::JsonKey key, const std::string& text) {
   j.key(key);
   if (text.empty()) j.null(); else j.value(text);
 }
 
-void files(report::JsonWriter& j, std::string_view key, std::string_view name, const std::vector<FileHash>& list) {
+void files(report::JsonWriter& j, report::JsonKey key, report::JsonKey name, const std::vector<FileHash>& list) {
   j.key(key).begin_array();
   for (const auto& f : list) j.begin_object().field(name, f.path).field("sha256", f.sha256).end_object();
   j.end_array();

@@ -14,9 +14,30 @@ namespace {
 
 using Context = std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>;
 
+// SHA-256, looked up once: OpenSSL 3 looks an algorithm up (under a lock)
+// each time it is named by EVP_sha256() instead.
+const EVP_MD* sha256_method() {
+  static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> method(EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                                       &EVP_MD_free);
+  if (!method) throw std::runtime_error("SHA-256 unavailable");
+  return method.get();
+}
+
 Context make_context() {
   Context ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+  if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256_method(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+  return ctx;
+}
+
+// The calling thread's context, set up afresh: a cohort's files are
+// fingerprinted one after another on each thread, without allocating.
+Context& thread_context() {
+  thread_local Context ctx(nullptr, &EVP_MD_CTX_free);
+  if (!ctx) {
+    ctx = make_context();
+  } else if (EVP_DigestInit_ex2(ctx.get(), sha256_method(), nullptr) != 1) {
+    throw std::runtime_error("SHA-256 unavailable");
+  }
   return ctx;
 }
 
@@ -33,7 +54,7 @@ Sha256 finish(Context& ctx) {
 }  // namespace
 
 Sha256 sha256(std::string_view bytes) {
-  Context ctx = make_context();
+  Context& ctx = thread_context();
   EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
   return finish(ctx);
 }

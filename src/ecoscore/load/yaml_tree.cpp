@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <istream>
 #include <optional>
 #include <streambuf>
@@ -53,24 +54,53 @@ class Positions {
   std::size_t column_ = 0;  // its column, 0-based
 };
 
-// True when the quoted scalar starting at byte `pos` is closed. yaml-cpp 0.7
-// accepts a double- or single-quoted scalar that runs to the end of the file.
-bool quote_closed(const std::string& text, std::size_t pos) {
-  if (pos >= text.size()) return true;
+// A quoted scalar as written in the file, from its opening quote at byte
+// `pos`: whether it is closed (yaml-cpp 0.7 accepts a double- or
+// single-quoted scalar that runs to the end of the file), and, for a
+// double-quoted one, whether its value is its bytes as written: no escape,
+// and no line break or tab, which are folded or kept. Those bytes passed
+// check_text, so that such a value needs no second look. Eight bytes at a
+// time while none of them is a quote, a backslash or below 0x20.
+struct Quoted {
+  bool closed = true;
+  bool as_written = true;
+};
+
+Quoted scan_quoted(const std::string& text, std::size_t pos) {
+  if (pos >= text.size()) return {};
   const char quote = text[pos];
-  if (quote != '"' && quote != '\'') return true;  // a block scalar
-  for (std::size_t i = pos + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;
+  if (quote != '"' && quote != '\'') return {};  // a block scalar
+  Quoted q;
+  for (std::size_t i = pos + 1; i < text.size();) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const std::uint64_t stops = quote == '"' ? core::bytes_equal(w, '"') | core::bytes_equal(w, '\\') |
+                                                     core::bytes_below(w, 0x20)
+                                               : core::bytes_equal(w, '\'');
+      if (stops == 0) {
+        i += 8;
         continue;
       }
-      return true;
     }
+    const char c = text[i];
+    if (c == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        i += 2;  // a quote written twice
+        continue;
+      }
+      return q;
+    }
+    if (quote == '"' && c == '\\') {
+      q.as_written = false;
+      i += 2;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) q.as_written = false;
+    ++i;
   }
-  return false;
+  q.closed = false;
+  return q;
 }
 
 // A text read where it is, for yaml-cpp's stream (std::istringstream would
@@ -156,9 +186,14 @@ class TreeBuilder : public YAML::EventHandler {
     check_tag(mark, tag);
     RawNode node = make(Node::Kind::scalar, mark);
     node.quoted = tag.size() == 1 && tag[0] == '!';
-    if (node.quoted && !quote_closed(text_, static_cast<std::size_t>(mark.pos)))
-      fail(mark, Msg::unclosed_quote, {});
-    check_decoded(mark, value);
+    const bool known = mark.pos >= 0 && static_cast<std::size_t>(mark.pos) < text_.size();
+    if (!known) {
+      check_decoded(mark, value);
+    } else if (node.quoted) {
+      const Quoted q = scan_quoted(text_, static_cast<std::size_t>(mark.pos));
+      if (!q.closed) fail(mark, Msg::unclosed_quote, {});
+      if (!q.as_written) check_decoded(mark, value);
+    }
     // Room for the scalars' texts once, at the first: they are seldom longer
     // than the file (and the builder that only looks for a second document
     // seldom sees one).

@@ -252,7 +252,7 @@ void write_robustness_json(std::ostream& out, const analyze::Robustness& r, cons
     j.end_array();
     j.key("grade_probabilities").begin_object();
     for (std::size_t g = 0; g < f.grade_counts.size(); ++g)
-      j.field(run.rubric->grades.bands[g].id, share(f.grade_counts[g], total));
+      j.key_text(run.rubric->grades.bands[g].id).value(share(f.grade_counts[g], total));
     j.end_object().end_object();
   }
   j.end_array();

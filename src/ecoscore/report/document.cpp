@@ -133,7 +133,7 @@ void render_json(std::ostream& out, const Document& doc) {
     for (const auto& row : t->rows) {
       j.begin_object();
       for (std::size_t k = 0; k < row.size() && k < t->columns.size(); ++k) {
-        j.key(t->columns[k].key);
+        j.key_text(t->columns[k].key);
         if (const auto* s = std::get_if<std::string>(&row[k].value)) j.value(*s);
         else if (const auto* d = std::get_if<double>(&row[k].value)) j.value(*d);
         else j.null();

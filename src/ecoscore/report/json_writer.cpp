@@ -17,24 +17,18 @@ namespace ecoscore::report {
 
 namespace {
 
-bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
 // True when no byte of `text` needs escaping: eight bytes at a time. The
 // test below is nonzero exactly when some byte of the word is below 0x20, or
 // is a quote, or a backslash (a byte of 0x80 and above, as in UTF-8, never
-// counts), so that nothing to escape is missed. A text shorter than a word
-// is padded with plain bytes; a longer one ends with the word of its last
-// eight bytes, which may overlap the one before: keys are mostly short.
+// counts), so that nothing to escape is missed. A text of eight bytes or
+// more ends with the word of its last eight bytes, which may overlap the one
+// before; a shorter one (an id) is looked at byte by byte.
 bool plain(std::string_view text) {
+  const std::size_t n = text.size();
+  if (n < 8) return std::none_of(text.begin(), text.end(), [](char c) { return needs_json_escape(static_cast<unsigned char>(c)); });
   const auto escapes = [](std::uint64_t w) {
     return (core::bytes_below(w, 0x20) | core::bytes_equal(w, '"') | core::bytes_equal(w, '\\')) != 0;
   };
-  const std::size_t n = text.size();
-  if (n < 8) {
-    std::uint64_t w = core::kEveryByte * 'a';
-    if (n > 0) std::memcpy(&w, text.data(), n);  // (the rest of the word stays plain)
-    return !escapes(w);
-  }
   std::uint64_t w;
   for (std::size_t i = 0; i + 8 <= n; i += 8) {
     std::memcpy(&w, text.data() + i, 8);
@@ -42,6 +36,40 @@ bool plain(std::string_view text) {
   }
   std::memcpy(&w, text.data() + n - 8, 8);
   return !escapes(w);
+}
+
+// Copies n bytes. Most of what the writer copies is a few bytes long (a
+// key, an indent, an id, a number): up to 32 bytes are moved as two words
+// that may overlap, which the compiler does in a couple of instructions
+// where a call to memcpy would cost more than the copy.
+inline void copy_short(char* to, const char* from, std::size_t n) {
+  const auto two = [&]<std::size_t W>() {
+    std::array<char, W> head;
+    std::array<char, W> tail;
+    std::memcpy(head.data(), from, W);
+    std::memcpy(tail.data(), from + n - W, W);
+    std::memcpy(to, head.data(), W);
+    std::memcpy(to + n - W, tail.data(), W);
+  };
+  if (n >= 16) {
+    if (n <= 32) two.template operator()<16>(); else std::memcpy(to, from, n);
+  } else if (n >= 8) {
+    two.template operator()<8>();
+  } else if (n >= 4) {
+    two.template operator()<4>();
+  } else {
+    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+  }
+}
+
+// Writes an indent of n spaces (copied: most are short).
+void fill_indent(char* to, std::size_t n) {
+  static constexpr auto kSpaces = [] {
+    std::array<char, 32> spaces{};
+    spaces.fill(' ');
+    return spaces;
+  }();
+  if (n <= kSpaces.size()) copy_short(to, kSpaces.data(), n); else std::memset(to, ' ', n);
 }
 
 // Appends `text` as a JSON string literal through `put(std::string_view)`:
@@ -52,7 +80,7 @@ void append_quoted(std::string_view text, Put put) {
   std::size_t plain = 0;  // start of the run not yet appended
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (!needs_escape(c)) continue;
+    if (!needs_json_escape(c)) continue;
     put(text.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
@@ -117,7 +145,7 @@ void JsonWriter::quote(std::string_view text) {
   if (plain(text)) {
     char* at = extend(text.size() + 2);
     at[0] = '"';
-    if (!text.empty()) std::memcpy(at + 1, text.data(), text.size());
+    copy_short(at + 1, text.data(), text.size());
     at[text.size() + 1] = '"';
     return;
   }
@@ -128,7 +156,7 @@ void JsonWriter::newline() {
   const std::size_t indent = 2 * depth();
   char* at = extend(1 + indent);
   at[0] = '\n';
-  std::memset(at + 1, ' ', indent);
+  fill_indent(at + 1, indent);
 }
 
 void JsonWriter::before_value() {
@@ -144,30 +172,34 @@ void JsonWriter::before_value() {
   newline();
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+JsonWriter& JsonWriter::key(JsonKey name) {
   assert(!stack_.empty() && !stack_.back().array && !after_key_);
   const bool comma = !stack_.back().empty;
   stack_.back().empty = false;
   after_key_ = true;
-  if (!plain(name)) {
-    if (comma) put(',');
-    newline();
-    quote(name);
-    put(": ");
-    return *this;
-  }
-  // Most keys (a few hundred a firm) need no escaping: the comma, the new
-  // line and indent, the quoted key and the colon in one piece.
+  // The comma, the new line and indent, the quoted key and the colon in one piece.
+  const std::string_view text = name.text();
   const std::size_t indent = 2 * depth();
-  char* at = extend((comma ? 1 : 0) + 1 + indent + name.size() + 4);
+  char* at = extend((comma ? 1 : 0) + 1 + indent + text.size() + 4);
   if (comma) *at++ = ',';
   *at++ = '\n';
-  std::memset(at, ' ', indent);
+  fill_indent(at, indent);
   at += indent;
   *at++ = '"';
-  std::memcpy(at, name.data(), name.size());
-  at += name.size();
+  copy_short(at, text.data(), text.size());
+  at += text.size();
   std::memcpy(at, "\": ", 3);
+  return *this;
+}
+
+JsonWriter& JsonWriter::key_text(std::string_view name) {
+  assert(!stack_.empty() && !stack_.back().array && !after_key_);
+  if (!stack_.back().empty) put(',');
+  stack_.back().empty = false;
+  after_key_ = true;
+  newline();
+  quote(name);
+  put(": ");
   return *this;
 }
 

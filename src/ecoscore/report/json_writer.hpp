@@ -12,6 +12,26 @@
 
 namespace ecoscore::report {
 
+// True for the bytes a JSON string must escape.
+constexpr bool needs_json_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// A key written in the program's text, checked as it is compiled to need no
+// escaping (a byte below 0x20, a quote or a backslash does not compile), so
+// that writing it is a copy: scores.json writes hundreds of keys a firm. A
+// key that is data, such as an id, goes through JsonWriter::key_text.
+class JsonKey {
+ public:
+  template <std::size_t N>
+  consteval JsonKey(const char (&name)[N]) : text_(name, N - 1) {  // NOLINT(google-explicit-constructor)
+    for (const char c : text_)
+      if (needs_json_escape(static_cast<unsigned char>(c))) throw "a key written in the code must need no escaping";
+  }
+  constexpr std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
 // A piece's text and the room it was written in (JsonWriter::take()).
 class JsonPiece {
  public:
@@ -51,7 +71,9 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);
+  JsonWriter& key(JsonKey name);
+  // A key that is data (an id), escaped as it needs.
+  JsonWriter& key_text(std::string_view name);
 
   JsonWriter& value(std::string_view text);
   JsonWriter& value(const char* text) { return value(std::string_view(text)); }
@@ -67,7 +89,7 @@ class JsonWriter {
 
   // key(name).value(v) in one call.
   template <typename T>
-  JsonWriter& field(std::string_view name, const T& v) {
+  JsonWriter& field(JsonKey name, const T& v) {
     key(name);
     return value(v);
   }

@@ -13,7 +13,7 @@
 namespace ecoscore::report {
 namespace {
 
-void label(JsonWriter& j, std::string_view key, const model::Label& l) {
+void label(JsonWriter& j, JsonKey key, const model::Label& l) {
   j.key(key).begin_object().field("ko", l.ko).field("en", l.en).end_object();
 }
 
@@ -29,7 +29,7 @@ void raw_value(JsonWriter& j, const std::optional<model::Value>& v) {
   }
 }
 
-void optional_text(JsonWriter& j, std::string_view key, const std::string& text) {
+void optional_text(JsonWriter& j, JsonKey key, const std::string& text) {
   j.key(key);
   if (text.empty())
     j.null();
@@ -128,7 +128,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
   }
   j.end_array();
   j.key("outcomes").begin_object();
-  for (const auto& o : c.outcomes()) j.field(o.id, o.value);
+  for (const auto& o : c.outcomes()) j.key_text(o.id).value(o.value);
   j.end_object();
   j.key("decisions").begin_array();
   for (const auto* d : cs.decisions()) {
@@ -139,7 +139,7 @@ void write_company(JsonWriter& j, const score::CompanyScore& cs, const RunInfo& 
     raw_value(j, d->value);
     j.key("values").begin_object();
     for (const auto& rv : d->per_rater) {
-      j.key(rv.rater);
+      j.key_text(rv.rater);
       raw_value(j, rv.value);
     }
     j.end_object();
