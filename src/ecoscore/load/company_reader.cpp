@@ -32,21 +32,21 @@ std::optional<model::Value> read_value(Reader& r, const Node& n, const DocPath& 
   return model::Value{std::string(n.text)};
 }
 
-// `path` spells the rating's place, for messages.
+// Reads a rating into `rating` (new, in its place in the list) and tells
+// whether it was read without error. `path` spells its place, for messages.
 template <typename Path>
-std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node& node, const Path& path) {
-  model::Rating rating;
+bool read_rating(Reader& r, const Node& key, const Node& node, const Path& path, model::Rating& rating) {
   rating.indicator = key.text;
   rating.where = r.where(node.is_null() ? key : node);
-  if (node.is_null()) return rating;  // explicitly not rated
+  if (node.is_null()) return true;  // explicitly not rated
   if (node.is_scalar()) {
     auto v = read_value(r, node, path);
-    if (!v) return std::nullopt;
+    if (!v) return false;
     rating.value = std::move(*v);
-    return rating;
+    return true;
   }
   Fields f(r, node, path);
-  if (!f.ok()) return std::nullopt;
+  if (!f.ok()) return false;
   const auto path_of = [&](const char* field) { return [&f, field] { return f.path_of(field); }; };
   bool ok = true;
   const Node* value = f.optional("value");
@@ -92,7 +92,7 @@ std::optional<model::Rating> read_rating(Reader& r, const Node& key, const Node&
     if (auto v = r.text(*n, path_of("reason"))) rating.missing_reason = std::move(*v); else ok = false;
   }
   f.finish();
-  return ok ? std::optional(std::move(rating)) : std::nullopt;
+  return ok;
 }
 
 void read_raters(Reader& r, const Node& list, const std::string& path, std::vector<model::Rater>& out) {
@@ -178,15 +178,13 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
         const Node& key = n->key(e);
         const auto p = [&] { return f.path_of("ratings") + "/" + std::string(key.text); };
         if (!r.id(key, p)) continue;
-        if (auto rating = read_rating(r, key, n->value(e), p)) {
-          ev.ratings.push_back(std::move(*rating));
-        } else {
+        model::Rating& rating = ev.ratings.emplace_back();
+        if (!read_rating(r, key, n->value(e), p, rating)) {
           // Keep the indicator so that the checks against the rubric still
           // see it (and do not call it missing); its error is reported.
-          model::Rating placeholder;
-          placeholder.indicator = key.text;
-          placeholder.where = r.where(n->value(e));
-          ev.ratings.push_back(std::move(placeholder));
+          rating = model::Rating();
+          rating.indicator = key.text;
+          rating.where = r.where(n->value(e));
         }
       }
       // Duplicate keys were reported by the parser; keep the first. (Most

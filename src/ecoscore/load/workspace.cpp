@@ -33,6 +33,14 @@ bool is_yaml_name(std::string_view name) {
 
 bool is_yaml_name(const fs::path& p) { return is_yaml_name(std::string_view(p.extension().native())); }
 
+// True when a path's file name ends in ".csv" after something else, as
+// std::filesystem's extension() tells it (".csv" alone names a hidden file),
+// told without making a path of it: asked twice for each file of a cohort.
+bool is_csv_path(std::string_view path) {
+  const std::string_view name = path.substr(path.rfind('/') + 1);  // (npos + 1 is 0)
+  return name.size() > 4 && name.ends_with(".csv");
+}
+
 // A parsed file of any kind.
 struct Parsed {
   std::string path;
@@ -301,7 +309,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
     std::vector<core::Diagnostics> early_checks(batch);
     core::parallel_for(batch, threads, [&](std::size_t i) {
       const std::string& path = ws.files[first + i].str();
-      if (fs::path(path).extension() == ".csv") return;
+      if (is_csv_path(path)) return;
       if (auto parsed = parse_file(path, options.root, options.limits, file_diagnostics[i], std::nullopt,
                                    &options.on_read))
         parsed_files[i] = std::make_unique<Parsed>(std::move(*parsed));
@@ -316,7 +324,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       const std::string& path = ws.files[k].str();
       out.insert(out.end(), std::make_move_iterator(file_diagnostics[i].begin()),
                  std::make_move_iterator(file_diagnostics[i].end()));
-      if (fs::path(path).extension() == ".csv") {
+      if (is_csv_path(path)) {
         // A ratings CSV: companies read against the --rubric. (Standard input is
         // read as YAML.)
         if (!given) {
