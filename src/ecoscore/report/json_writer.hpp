@@ -1,5 +1,8 @@
 #pragma once
 
+#include <array>
+#include <cassert>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -152,6 +155,135 @@ class JsonWriter {
   std::vector<Level> stack_;
   bool after_key_ = false;
 };
+
+// The writer's most frequent steps, here so that they are inlined where a
+// report writes its fields one after another.
+
+namespace detail {
+
+// Copies n bytes. Most of what the writer copies is a few bytes long (a
+// key, an indent, an id, a number): up to 32 bytes are moved as two words
+// that may overlap, which the compiler does in a couple of instructions
+// where a call to memcpy would cost more than the copy.
+inline void copy_short(char* to, const char* from, std::size_t n) {
+  const auto two = [&]<std::size_t W>() {
+    std::array<char, W> head;
+    std::array<char, W> tail;
+    std::memcpy(head.data(), from, W);
+    std::memcpy(tail.data(), from + n - W, W);
+    std::memcpy(to, head.data(), W);
+    std::memcpy(to + n - W, tail.data(), W);
+  };
+  if (n >= 16) {
+    if (n <= 32) two.template operator()<16>(); else std::memcpy(to, from, n);
+  } else if (n >= 8) {
+    two.template operator()<8>();
+  } else if (n >= 4) {
+    two.template operator()<4>();
+  } else {
+    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+  }
+}
+
+// Writes an indent of n spaces (copied: most are short).
+inline void fill_indent(char* to, std::size_t n) {
+  static constexpr auto kSpaces = [] {
+    std::array<char, 32> spaces{};
+    spaces.fill(' ');
+    return spaces;
+  }();
+  if (n <= kSpaces.size()) copy_short(to, kSpaces.data(), n); else std::memset(to, ' ', n);
+}
+
+}  // namespace detail
+
+inline void JsonWriter::newline() {
+  const std::size_t indent = 2 * depth();
+  char* at = extend(1 + indent);
+  at[0] = '\n';
+  detail::fill_indent(at + 1, indent);
+}
+
+inline void JsonWriter::before_value() {
+  flush_if_full();
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (stack_.empty()) return;
+  assert(stack_.back().array && "a value inside an object needs a key");
+  if (!stack_.back().empty) put(',');
+  stack_.back().empty = false;
+  newline();
+}
+
+inline JsonWriter& JsonWriter::key(JsonKey name) {
+  assert(!stack_.empty() && !stack_.back().array && !after_key_);
+  const bool comma = !stack_.back().empty;
+  stack_.back().empty = false;
+  after_key_ = true;
+  // The comma, the new line and indent, the quoted key and the colon in one piece.
+  const std::string_view text = name.text();
+  const std::size_t indent = 2 * depth();
+  char* at = extend((comma ? 1 : 0) + 1 + indent + text.size() + 4);
+  if (comma) *at++ = ',';
+  *at++ = '\n';
+  detail::fill_indent(at, indent);
+  at += indent;
+  *at++ = '"';
+  detail::copy_short(at, text.data(), text.size());
+  at += text.size();
+  std::memcpy(at, "\": ", 3);
+  return *this;
+}
+
+inline JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  put('{');
+  stack_.push_back({false});
+  return *this;
+}
+
+inline JsonWriter& JsonWriter::begin_array() {
+  before_value();
+  put('[');
+  stack_.push_back({true});
+  return *this;
+}
+
+inline JsonWriter& JsonWriter::end_object() {
+  assert(!stack_.empty() && !stack_.back().array);
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  put('}');
+  return *this;
+}
+
+inline JsonWriter& JsonWriter::end_array() {
+  assert(!stack_.empty() && stack_.back().array);
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  put(']');
+  return *this;
+}
+
+inline void JsonWriter::put(std::string_view text) {
+  if (!text.empty()) std::memcpy(extend(text.size()), text.data(), text.size());
+}
+
+inline JsonWriter& JsonWriter::value(bool flag) {
+  before_value();
+  put(flag ? "true" : "false");
+  return *this;
+}
+
+inline JsonWriter& JsonWriter::null() {
+  before_value();
+  put("null");
+  return *this;
+}
 
 // The fields of a pairwise comparison, inside an object being written.
 void write_ahp_fields(JsonWriter& j, const model::Ahp& ahp);
