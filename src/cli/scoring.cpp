@@ -17,6 +17,7 @@
 #include "ecoscore/audit/sha256.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/core/version.hpp"
 #include "ecoscore/load/file_reader.hpp"
 #include "ecoscore/model/names.hpp"
@@ -170,9 +171,9 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
       if (c.decisions().empty() && !raters) {
         if (scored->details) cs.kept = scored->details->keep(cs);
-        // (Assigning {} would keep their capacity.)
-        cs.indicators = std::vector<score::IndicatorScore>();
-        c.evaluation.ratings = std::vector<model::Rating>();
+        // (Their room goes to the next firm this thread reads.)
+        core::Spare<score::IndicatorScore>::give(std::move(cs.indicators));
+        core::Spare<model::Rating>::give(std::move(c.evaluation.ratings));
         ++released;
       }
       cs.company = nullptr;  // (the company moves when merged)

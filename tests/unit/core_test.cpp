@@ -17,6 +17,7 @@
 #include "ecoscore/core/number.hpp"
 #include "ecoscore/core/parallel.hpp"
 #include "ecoscore/core/source_location.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/core/text.hpp"
 
 namespace core = ecoscore::core;
@@ -380,4 +381,39 @@ TEST(Maybe, AnOptionalNumberInTheRoomOfADouble) {
   EXPECT_FALSE(changed);
   changed = 4.0;
   EXPECT_EQ(changed.value(), 4.0);
+}
+
+namespace {
+// Counts the items alive, so that a test can tell a list's items are gone.
+struct Counted {
+  static inline int alive = 0;
+  Counted() { ++alive; }
+  Counted(const Counted&) { ++alive; }
+  Counted(Counted&&) noexcept { ++alive; }
+  Counted& operator=(const Counted&) = default;
+  Counted& operator=(Counted&&) noexcept = default;
+  ~Counted() { --alive; }
+};
+}  // namespace
+
+// A list let go gives its room, never its items, to the next list its
+// thread takes; another thread has its own; a list larger than any firm
+// needs is not kept.
+TEST(Spare, TheNextListOnAThreadReusesTheRoomOfTheLastLetGo) {
+  using Spare = core::Spare<Counted>;
+  std::vector<Counted> first = Spare::take(40);
+  EXPECT_TRUE(first.empty());
+  EXPECT_GE(first.capacity(), 40u);
+  first.resize(40);
+  const Counted* room = first.data();
+  Spare::give(std::move(first));
+  EXPECT_TRUE(first.empty());  // NOLINT(bugprone-use-after-move): the caller's list is left empty
+  EXPECT_EQ(Counted::alive, 0);
+  std::thread([] { EXPECT_EQ(Spare::take(1).capacity(), 1u); }).join();
+  std::vector<Counted> second = Spare::take(30);
+  EXPECT_TRUE(second.empty());
+  EXPECT_EQ(second.data(), room);
+  Spare::give(std::move(second));
+  Spare::give(Spare::take(100000));
+  EXPECT_LT(Spare::take(1).capacity(), 100000u);
 }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "ecoscore/core/number.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/core/text.hpp"
 #include "ecoscore/load/documents.hpp"
 #include "ecoscore/load/scalar.hpp"
@@ -173,7 +174,7 @@ void read_evaluation(Reader& r, const Node& node, model::Evaluation& ev) {
   if (const Node* n = f.required("ratings")) {
     ev.ratings_where = r.where(*n);
     if (r.expect(*n, Node::Kind::mapping, f.path_of("ratings"))) {
-      ev.ratings.reserve(n->entry_count());
+      ev.ratings = core::Spare<model::Rating>::take(n->entry_count());
       for (std::size_t e = 0; e < n->entry_count(); ++e) {
         const Node& key = n->key(e);
         const auto p = [&] { return f.path_of("ratings") + "/" + std::string(key.text); };

@@ -6,6 +6,7 @@
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/score/aggregate.hpp"
 #include "ecoscore/score/normalize.hpp"
 #include "ecoscore/score/topsis.hpp"
@@ -34,7 +35,7 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
   for (const auto& dim : rubric.dimensions)
     if (dim.applies_to(role)) applicable += dim.indicators.size();
   cs.dimensions.reserve(rubric.dimensions.size());
-  cs.indicators.reserve(applicable);
+  cs.indicators = core::Spare<IndicatorScore>::take(applicable);
   const std::vector<const model::Rating*> rating_at = company.ratings_by_position(rubric);
   std::size_t position = 0;
   for (const auto& dim : rubric.dimensions) {
