@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "ecoscore/audit/compare.hpp"
 #include "ecoscore/audit/manifest.hpp"
@@ -19,6 +20,13 @@ TEST(Sha256, KnownDigests) {
   // FIPS 180-2 test vectors.
   EXPECT_EQ(audit::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(audit::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  // Each thread reuses one context: a digest taken after another, on this
+  // thread or a new one, is its text's alone.
+  (void)audit::sha256(std::string(1000, 'y'));
+  EXPECT_EQ(audit::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  std::thread([] {
+    EXPECT_EQ(audit::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  }).join();
 }
 
 TEST(Sha256, KeepsTheBytesAndShowsThemAsHex) {

@@ -23,21 +23,22 @@ const EVP_MD* sha256_method() {
   return method.get();
 }
 
+// Starts a digest in `ctx`, new or used before.
+void start(const Context& ctx) {
+  if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256_method(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+}
+
 Context make_context() {
   Context ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256_method(), nullptr) != 1) throw std::runtime_error("SHA-256 unavailable");
+  start(ctx);
   return ctx;
 }
 
-// The calling thread's context, set up afresh: a cohort's files are
+// The calling thread's context, started afresh: a cohort's files are
 // fingerprinted one after another on each thread, without allocating.
 Context& thread_context() {
-  thread_local Context ctx(nullptr, &EVP_MD_CTX_free);
-  if (!ctx) {
-    ctx = make_context();
-  } else if (EVP_DigestInit_ex2(ctx.get(), sha256_method(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 unavailable");
-  }
+  thread_local Context ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  start(ctx);
   return ctx;
 }
 
