@@ -320,6 +320,26 @@ TEST(PathRef, OnePathOneText) {
   EXPECT_EQ(&a.str(), &b.str());
 }
 
+// Each thread remembers where the texts it asked for lay: a place that now
+// holds another text gives that text's number, never the one remembered.
+TEST(Interned, ATextInAPlaceThatHeldAnotherIsItsOwn) {
+  std::string place(40, 'a');
+  const char* const where = place.data();
+  const core::Interned a(place);
+  const core::Interned again(place);
+  EXPECT_EQ(a, again);
+  place.assign(40, 'b');
+  ASSERT_EQ(place.data(), where);  // (the same room, so the same place is asked for)
+  const core::Interned b(place);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(b.str(), std::string(40, 'b'));
+  EXPECT_EQ(a.str(), std::string(40, 'a'));
+  place.assign(40, 'a');
+  EXPECT_EQ(core::Interned(place), a);
+  place.resize(39);
+  EXPECT_EQ(core::Interned(place).str(), std::string(39, 'a'));
+}
+
 // A box reads as empty until written, is made by its first write, and is
 // copied deeply (a copy written does not change the original) and moved as
 // a pointer.

@@ -1,5 +1,7 @@
 #include "ecoscore/core/source_location.hpp"
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <ostream>
@@ -24,9 +26,10 @@ std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>(
 class Pool {
  public:
   std::uint32_t find_or_add(std::string_view wanted) {
+    const std::size_t hash = hash_of(wanted);  // (before the lock: threads hash at once)
     const std::lock_guard guard(lock_);
     if (2 * (count_ + 1) > slots_.size()) grow();
-    std::size_t at = hash_of(wanted) & (slots_.size() - 1);
+    std::size_t at = hash & (slots_.size() - 1);
     for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
       if (text(slots_[at]) == wanted) return slots_[at];
     const std::uint32_t number = count_ + 1;  // (0 is the empty text)
@@ -59,9 +62,23 @@ class Pool {
 }  // namespace interned
 
 std::uint32_t Interned::intern(std::string_view text) {
+  // Each thread remembers where the texts it asked for last lay, and their
+  // numbers: a firm's dimension ids, its rubric, period and path, asked for
+  // again and again, are found without hashing and without the pool's lock.
+  // What lies there is compared with the text kept, so that a place that now
+  // holds another text is never mistaken for it.
+  struct Seen {
+    const char* data = nullptr;
+    std::uint32_t number = 0;
+  };
+  thread_local std::array<Seen, 256> seen{};
+  Seen& last = seen[(reinterpret_cast<std::uintptr_t>(text.data()) * 0x9E3779B97F4A7C15ULL) >> 56];
+  if (last.number != 0 && last.data == text.data() && interned::text(last.number) == text) return last.number;
   // Never destroyed, so that texts held by static objects stay valid at exit.
   static auto* const pool = new interned::Pool();
-  return pool->find_or_add(text);
+  const std::uint32_t number = pool->find_or_add(text);
+  last = {text.data(), number};
+  return number;
 }
 
 std::ostream& operator<<(std::ostream& out, const Interned& text) { return out << text.str(); }
