@@ -96,7 +96,7 @@ Quoted scan_quoted(const std::string& text, std::size_t pos) {
       i += 2;
       continue;
     }
-    if (static_cast<unsigned char>(c) < 0x20) q.as_written = false;
+    if (quote == '"' && static_cast<unsigned char>(c) < 0x20) q.as_written = false;
     ++i;
   }
   q.closed = false;
