@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -308,6 +309,34 @@ TEST(ReadTextFile, AFifoIsRefusedAtOnce) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].message, core::Msg::not_regular_file);
   EXPECT_EQ(ds[0].args[0], "FIFO");
+}
+
+// A file comes back whole whatever its size, in one read or several; a file
+// that tells no size (as those of /proc) is read until a read gives nothing.
+TEST(ReadTextFile, ReadsAFileWhole) {
+  char dir[] = "/tmp/ecoscore-read-XXXXXX";
+  ASSERT_NE(::mkdtemp(dir), nullptr);
+  const std::string path = std::string(dir) + "/f.txt";
+  for (const std::size_t size : {1U, 7U, 4095U, 4096U, 4097U, 65536U, 200001U}) {
+    std::string text(size, 'x');
+    for (std::size_t i = 0; i < size; i += 61) text[i] = '\n';
+    {
+      std::ofstream f(path, std::ios::binary);
+      f << text;
+    }
+    core::Diagnostics ds;
+    const auto got = load::read_text_file(path, {}, false, ds);
+    ASSERT_TRUE(got) << size;
+    EXPECT_EQ(*got, text) << size;
+    EXPECT_TRUE(ds.empty()) << size;
+  }
+  ::unlink(path.c_str());
+  ::rmdir(dir);
+  core::Diagnostics ds;
+  const auto status = load::read_text_file("/proc/self/status", {}, false, ds);
+  ASSERT_TRUE(status);
+  EXPECT_NE(status->find("VmRSS:"), std::string::npos);
+  EXPECT_EQ(status->back(), '\n');
 }
 
 TEST(ReadTextFile, SizeLimitIsCheckedBeforeReading) {

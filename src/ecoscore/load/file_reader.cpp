@@ -214,11 +214,16 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
     return std::nullopt;
   }
   // Read at most one byte past the limit, in case the file grows meanwhile.
+  // A regular file's read comes back short only at its end: once it has
+  // given at least the size fstat told, a short read is the end, with no
+  // further call to find it (one system call a file of a cohort). (A file
+  // that tells no size, as those of /proc, is read until a read gives none.)
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t filled = 0;
   while (filled < bytes.size() && filled <= limits.max_file_bytes) {
-    const ssize_t n = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+    const std::size_t asked = bytes.size() - filled;
+    const ssize_t n = ::read(fd, bytes.data() + filled, asked);
     if (n < 0) {
       if (errno == EINTR) continue;
       report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
@@ -226,6 +231,8 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
     }
     if (n == 0) break;
     filled += static_cast<std::size_t>(n);
+    if (st.st_size > 0 && static_cast<std::size_t>(n) < asked && filled >= static_cast<std::size_t>(st.st_size))
+      break;
     if (filled == bytes.size() && filled <= limits.max_file_bytes) bytes.resize(bytes.size() * 2);
   }
   bytes.resize(filled);
