@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -434,6 +435,18 @@ TEST(Spare, TheNextListOnAThreadReusesTheRoomOfTheLastLetGo) {
   EXPECT_TRUE(second.empty());
   EXPECT_EQ(second.data(), room);
   Spare::give(std::move(second));
-  Spare::give(Spare::take(100000));
-  EXPECT_LT(Spare::take(1).capacity(), 100000u);
+  Spare::give(Spare::take(Spare::kLargest + 1));
+  EXPECT_LE(Spare::take(1).capacity(), Spare::kLargest);
+  // Room for 4 096 items, or for 256 KiB of small ones (a file's text).
+  static_assert(core::Spare<std::array<char, 1024>>::kLargest == 4096);
+  static_assert(core::Spare<char>::kLargest == 256 * 1024);
+  // A text's room the same way.
+  using Texts = core::Spare<char, std::string>;
+  std::string text = Texts::take(3000);
+  text.assign(2999, 'x');
+  const char* text_room = text.data();
+  Texts::give(std::move(text));
+  const std::string next = Texts::take(10);
+  EXPECT_TRUE(next.empty());
+  EXPECT_EQ(next.data(), text_room);
 }

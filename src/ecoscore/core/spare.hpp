@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <utility>
 #include <vector>
@@ -10,29 +11,33 @@ namespace ecoscore::core {
 // of its kind: a cohort's firms each fill a list of ratings and one of
 // indicator scores of the same length, and let them go once scored, so
 // that a thread reuses one room of each instead of allocating and freeing
-// one for every firm. Only the room is kept, never the items.
-template <typename T>
+// one for every firm. Only the room is kept, never the items. The same
+// goes for a file's text and the buffers of its tree (List = std::string,
+// or a std::vector<char>).
+template <typename T, typename List = std::vector<T>>
 class Spare {
  public:
   // An empty list with room for `count` items.
-  static std::vector<T> take(std::size_t count) {
-    std::vector<T> list = std::exchange(slot(), std::vector<T>());
+  static List take(std::size_t count) {
+    List list = std::exchange(slot(), List());
     list.reserve(count);
     return list;
   }
 
   // Lets `list` go: its items now, its room for the next take() on this
   // thread (unless that room is larger than any firm's list needs).
-  static void give(std::vector<T>&& list) {
-    std::vector<T> gone = std::move(list);
+  static void give(List&& list) {
+    List gone = std::move(list);
     gone.clear();
     if (gone.capacity() <= kLargest && gone.capacity() > slot().capacity()) slot() = std::move(gone);
   }
 
+  // The most items a room kept may hold: 4 096, or 256 KiB of small ones.
+  static constexpr std::size_t kLargest = std::max<std::size_t>(4096, (std::size_t{256} << 10) / sizeof(T));
+
  private:
-  static constexpr std::size_t kLargest = 4096;
-  static std::vector<T>& slot() {
-    thread_local std::vector<T> room;
+  static List& slot() {
+    thread_local List room;
     return room;
   }
 };

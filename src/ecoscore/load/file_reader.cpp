@@ -183,12 +183,21 @@ std::optional<std::string> read_stdin(const std::string& path, const Limits& lim
 std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
                                           const Limits& limits, bool yaml, core::Diagnostics& out,
                                           const ReadHook* seen) {
+  std::string bytes;
+  if (!read_text_file(bytes, io_path, path, limits, yaml, out, seen)) return std::nullopt;
+  return bytes;
+}
+
+bool read_text_file(std::string& bytes, const std::string& io_path, const std::string& path, const Limits& limits,
+                    bool yaml, core::Diagnostics& out, const ReadHook* seen) {
   if (io_path == kStdin) {
-    auto bytes = read_stdin(path, limits, out);
-    if (bytes && seen && *seen) (*seen)(path, *bytes);
-    if (!bytes || !check_text(*bytes, path, yaml, out)) return std::nullopt;
-    if (bytes->rfind("\xEF\xBB\xBF", 0) == 0) bytes->erase(0, 3);
-    return bytes;
+    auto text = read_stdin(path, limits, out);
+    if (!text) return false;
+    bytes = std::move(*text);
+    if (seen && *seen) (*seen)(path, bytes);
+    if (!check_text(bytes, path, yaml, out)) return false;
+    if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
+    return true;
   }
   const int fd = ::open(io_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
@@ -197,28 +206,28 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
       report(out, path, 0, 0, Msg::file_missing);
     else
       report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(err)});
-    return std::nullopt;
+    return false;
   }
   FdCloser closer{fd};
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
-    return std::nullopt;
+    return false;
   }
   if (!S_ISREG(st.st_mode)) {
     report(out, path, 0, 0, Msg::not_regular_file, {file_type_name(st.st_mode)});
-    return std::nullopt;
+    return false;
   }
   if (static_cast<std::uint64_t>(st.st_size) > limits.max_file_bytes) {
     report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
-    return std::nullopt;
+    return false;
   }
   // Read at most one byte past the limit, in case the file grows meanwhile.
   // A regular file's read comes back short only at its end: once it has
   // given at least the size fstat told, a short read is the end, with no
   // further call to find it (one system call a file of a cohort). (A file
   // that tells no size, as those of /proc, is read until a read gives none.)
-  std::string bytes;
+  bytes.clear();
   bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t filled = 0;
   while (filled < bytes.size() && filled <= limits.max_file_bytes) {
@@ -227,7 +236,7 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
     if (n < 0) {
       if (errno == EINTR) continue;
       report(out, path, 0, 0, Msg::file_unreadable, {std::strerror(errno)});
-      return std::nullopt;
+      return false;
     }
     if (n == 0) break;
     filled += static_cast<std::size_t>(n);
@@ -238,16 +247,16 @@ std::optional<std::string> read_text_file(const std::string& io_path, const std:
   bytes.resize(filled);
   if (bytes.size() > limits.max_file_bytes) {
     report(out, path, 0, 0, Msg::file_too_large, {std::to_string(limits.max_file_bytes)});
-    return std::nullopt;
+    return false;
   }
   if (seen && *seen) (*seen)(path, bytes);
   if (bytes.empty()) {
     report(out, path, 0, 0, Msg::file_empty);
-    return std::nullopt;
+    return false;
   }
-  if (!check_text(bytes, path, yaml, out)) return std::nullopt;
+  if (!check_text(bytes, path, yaml, out)) return false;
   if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
-  return bytes;
+  return true;
 }
 
 }  // namespace ecoscore::load

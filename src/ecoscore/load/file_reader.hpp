@@ -34,6 +34,10 @@ std::optional<std::string> read_text_file(const std::string& path, const Limits&
 std::optional<std::string> read_text_file(const std::string& io_path, const std::string& path,
                                           const Limits& limits, bool yaml, core::Diagnostics& out,
                                           const ReadHook* seen = nullptr);
+// The same, into `bytes` (whose room is reused; its text is replaced):
+// false on failure, with `bytes` then left holding whatever was read.
+bool read_text_file(std::string& bytes, const std::string& io_path, const std::string& path, const Limits& limits,
+                    bool yaml, core::Diagnostics& out, const ReadHook* seen = nullptr);
 
 // Where to find `path` on disk: below `root` when the path is relative and a
 // root is given, else the path itself.

@@ -9,6 +9,7 @@
 
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/core/text.hpp"
 #include "ecoscore/load/documents.hpp"
 #include "ecoscore/load/file_reader.hpp"
@@ -57,9 +58,14 @@ struct Parsed {
 std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
                                  core::Diagnostics& out, std::optional<model::AhpMethod> ahp_method = std::nullopt,
                                  const ReadHook* seen = nullptr) {
-  auto text = read_text_file(resolve(base, path), path, limits, true, out, seen);
-  if (!text) return std::nullopt;
-  auto root = parse_yaml(*text, path, limits, out);
+  // The text is read into the room of the thread's last file's, and leaves
+  // its room for the next (a cohort's files are a few KB each).
+  struct Text {
+    std::string bytes = core::Spare<char, std::string>::take(0);
+    ~Text() { core::Spare<char, std::string>::give(std::move(bytes)); }
+  } text;
+  if (!read_text_file(text.bytes, resolve(base, path), path, limits, true, out, seen)) return std::nullopt;
+  auto root = parse_yaml(text.bytes, path, limits, out);
   if (!root) return std::nullopt;
   Parsed parsed;
   parsed.path = path;

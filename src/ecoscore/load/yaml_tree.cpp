@@ -141,6 +141,7 @@ class TreeBuilder : public YAML::EventHandler {
     // A file of very many nodes does not leave their room behind with the thread.
     if (pending_.capacity() > 4096) std::vector<RawNode>().swap(pending_);
     if (done_.capacity() > 4096) std::vector<RawNode>().swap(done_);
+    core::Spare<char>::give(std::move(texts_));  // (none when built)
   }
   TreeBuilder(const TreeBuilder&) = delete;
   TreeBuilder& operator=(const TreeBuilder&) = delete;
@@ -150,7 +151,8 @@ class TreeBuilder : public YAML::EventHandler {
   // The tree read, the root last.
   Document build() {
     done_.push_back(*root);
-    std::vector<Node> nodes(done_.size());
+    std::vector<Node> nodes = core::Spare<Node>::take(done_.size());
+    nodes.resize(done_.size());
     for (std::size_t k = 0; k < done_.size(); ++k) {
       const RawNode& raw = done_[k];
       Node& node = nodes[k];
@@ -197,7 +199,7 @@ class TreeBuilder : public YAML::EventHandler {
     // Room for the scalars' texts once, at the first: they are seldom longer
     // than the file (and the builder that only looks for a second document
     // seldom sees one).
-    if (texts_.capacity() == 0) texts_.reserve(text_.size());
+    if (texts_.capacity() == 0) texts_ = core::Spare<char>::take(text_.size());
     node.text_begin = static_cast<std::uint32_t>(texts_.size());
     node.text_size = static_cast<std::uint32_t>(value.size());
     texts_.insert(texts_.end(), value.begin(), value.end());

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ecoscore/core/diagnostic.hpp"
+#include "ecoscore/core/spare.hpp"
 #include "ecoscore/load/limits.hpp"
 
 namespace ecoscore::load {
@@ -35,13 +36,18 @@ struct Node {
 };
 
 // One file's tree: every node in one array and every scalar's text in one
-// buffer, so that a file costs a few allocations, not one for each node.
+// buffer, so that a file costs a few allocations, not one for each node;
+// when it goes, their room is kept for the thread's next file (core::Spare).
 // Empty (false) when the file could not be parsed; otherwise *doc is the root.
 class Document {
  public:
   Document() = default;
   Document(std::vector<Node> nodes, std::vector<char> texts)
       : nodes_(std::move(nodes)), texts_(std::move(texts)) {}
+  ~Document() {
+    core::Spare<Node>::give(std::move(nodes_));
+    core::Spare<char>::give(std::move(texts_));
+  }
   // A copy's views would still point into the original: moves only.
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;

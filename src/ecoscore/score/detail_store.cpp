@@ -19,9 +19,15 @@ namespace {
   throw core::IoError({core::make_error({path, 0, 0}, core::Msg::output_failed, {what})});
 }
 
-// A firm's indicators in a compact binary form, read back by Reader.
+// A firm's indicators in a compact binary form, read back by Reader. Each
+// thread keeps one, emptied for each firm, so that its room is reused.
 class Writer {
  public:
+  void clear() {
+    size_ = 0;
+    // (Not the room of a firm far larger than any other.)
+    if (buffer_.size() > kLargest) std::vector<char>().swap(buffer_);
+  }
   template <typename T>
   void put(const T& v) {
     append(&v, sizeof v);
@@ -46,7 +52,8 @@ class Writer {
     std::memcpy(buffer_.data() + size_, data, n);
     size_ += n;
   }
-  std::vector<char> buffer_;
+  static constexpr std::size_t kLargest = std::size_t{256} << 10;
+  std::vector<char> buffer_;  // its size is the room; size_ bytes are written
   std::size_t size_ = 0;
 };
 
@@ -213,7 +220,8 @@ void DetailStore::write_block() const {
 }
 
 CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
-  Writer w;
+  thread_local Writer w;
+  w.clear();
   const std::string* dimension = nullptr;
   for (const auto& is : cs.indicators) {
     write_indicator(w, is, dimension);
