@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -408,6 +409,50 @@ TEST(Workspace, SameResultWhateverTheThreads) {
   // Parsed and merged a few files at a time (a batch of 7 or of 1 file).
   EXPECT_EQ(mini_diagnostics(dir.string(), 3, 7), one);
   EXPECT_EQ(mini_diagnostics(dir.string(), 2, 1), one);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Workspace, SameResultWhateverTheBatchWithACsvAmongTheFiles) {
+  // Company files and, in their midst by path, a ratings CSV, some of each
+  // with errors, and a firm both in the CSV and in a later file: parsed a
+  // batch at a time while the batch before is merged (but the CSV's, merged
+  // alone), on any number of threads, the same diagnostics in the same
+  // order, and each clean firm handed to on_company once.
+  const auto dir = std::filesystem::temp_directory_path() / "ecoscore-batch-csv";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  for (int n = 0; n < 60; ++n)
+    std::ofstream(dir / ("c" + std::to_string(1000 + n) + ".yaml"))
+        << "company:\n  id: c" << 1000 + n << "\n  name: {ko: 가}\n  size: micro\nevaluation:\n  rubric: mini@2\n"
+        << "  period: \"2020\"\n  ratings:\n    s-percent: " << (n % 11 == 0 ? 150 : n) << "\n";
+  const std::string csv = (dir / "c1030.csv").string();  // (after c1029.yaml, before c1030.yaml)
+  std::ofstream(csv) << "id,name_ko,size,period,s-percent\nx-1,가,micro,2020,10\nc1040,나,micro,2020,20\n"
+                     << "x-2,다,micro,2020,300\n";
+  const auto load = [&](unsigned threads, std::size_t batch) {
+    load::LoadOptions options;
+    options.rubric_file = repo("tests/data/mini/rubric.yaml");
+    options.rubric_dirs = {};
+    options.threads = threads;
+    options.batch = batch;
+    std::atomic<int> handed{0};
+    options.on_company = [&](const ecoscore::model::Rubric&, ecoscore::model::Company&) { ++handed; };
+    std::string all;
+    try {
+      load::load_workspace({dir.string(), csv}, options);
+      all = "no error";
+    } catch (const ecoscore::core::Error& e) {
+      for (const auto& d : e.diagnostics()) all += d.render(ecoscore::core::Lang::en) + "\n";
+    }
+    return all + "handed " + std::to_string(handed.load());
+  };
+  const std::string one = load(1, 4096);
+  EXPECT_NE(one.find("c1011.yaml"), std::string::npos) << one;  // off the scale
+  EXPECT_NE(one.find("300 is off the scale"), std::string::npos) << one;
+  EXPECT_NE(one.find("c1040"), std::string::npos) << one;  // in the CSV and in a file
+  EXPECT_NE(one.find("handed 56"), std::string::npos) << one;  // 63 firms, 6 off the scale, x-2 too
+  for (const auto& [threads, batch] : std::vector<std::pair<unsigned, std::size_t>>{
+           {2, 1}, {2, 2}, {3, 7}, {2, 30}, {2, 31}, {0, 4096}, {1, 3}})
+    EXPECT_EQ(load(threads, batch), one) << threads << " threads, batches of " << batch;
   std::filesystem::remove_all(dir);
 }
 

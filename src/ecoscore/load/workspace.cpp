@@ -301,35 +301,41 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
   // YAML files are parsed a batch at a time on every core, then merged in
   // file order: each file's diagnostics are kept apart and merged in order,
   // so the result and its messages are the same for any number of threads,
-  // and no more than a batch of parsed files waits beside the merged cohort.
+  // and no more than two batches of parsed files wait beside the merged
+  // cohort. A batch is merged by one thread while the others parse the next
+  // (but a batch holding a ratings CSV, whose merge reads it on every core).
   const std::size_t batch_size = std::max<std::size_t>(options.batch, 1);
   if (given && options.on_companies_ahead) options.on_companies_ahead(ws.files.size());
-  for (std::size_t first = 0; first < ws.files.size(); first += batch_size) {
-    const std::size_t batch = std::min(batch_size, ws.files.size() - first);
-    std::vector<std::unique_ptr<Parsed>> parsed_files(batch);
-    std::vector<core::Diagnostics> file_diagnostics(batch);
+  struct Batch {
+    std::size_t first = 0;
+    std::size_t size = 0;
+    std::vector<std::unique_ptr<Parsed>> parsed_files;
+    std::vector<core::Diagnostics> file_diagnostics;
     // A company rated under the given rubric (and its version, unless
     // re-scoring) is checked on the reading thread too, and handed to
     // `on_company` there; its findings are kept apart until it is known to be
     // no duplicate and its rubric no broken one.
-    std::vector<core::Diagnostics> early_checks(batch);
-    core::parallel_for(batch, threads, [&](std::size_t i) {
-      const std::string& path = ws.files[first + i].str();
-      if (is_csv_path(path)) return;
-      if (auto parsed = parse_file(path, options.root, options.limits, file_diagnostics[i], std::nullopt,
-                                   &options.on_read))
-        parsed_files[i] = std::make_unique<Parsed>(std::move(*parsed));
-      if (!parsed_files[i] || !parsed_files[i]->company || !checked_as_read(*parsed_files[i]->company)) return;
-      model::Company& c = *parsed_files[i]->company;
-      check_company(c, *given, early_checks[i]);
-      if (options.on_company && !core::has_errors(file_diagnostics[i]) && !core::has_errors(early_checks[i]))
-        options.on_company(*given, c);
-    });
-    for (std::size_t i = 0; i < batch; ++i) {
-      const std::size_t k = first + i;
+    std::vector<core::Diagnostics> early_checks;
+    bool has_csv = false;
+  };
+  const auto parse_one = [&](Batch& b, std::size_t i) {
+    const std::string& path = ws.files[b.first + i].str();
+    if (is_csv_path(path)) return;
+    if (auto parsed = parse_file(path, options.root, options.limits, b.file_diagnostics[i], std::nullopt,
+                                 &options.on_read))
+      b.parsed_files[i] = std::make_unique<Parsed>(std::move(*parsed));
+    if (!b.parsed_files[i] || !b.parsed_files[i]->company || !checked_as_read(*b.parsed_files[i]->company)) return;
+    model::Company& c = *b.parsed_files[i]->company;
+    check_company(c, *given, b.early_checks[i]);
+    if (options.on_company && !core::has_errors(b.file_diagnostics[i]) && !core::has_errors(b.early_checks[i]))
+      options.on_company(*given, c);
+  };
+  const auto merge = [&](Batch& b) {
+    for (std::size_t i = 0; i < b.size; ++i) {
+      const std::size_t k = b.first + i;
       const std::string& path = ws.files[k].str();
-      out.insert(out.end(), std::make_move_iterator(file_diagnostics[i].begin()),
-                 std::make_move_iterator(file_diagnostics[i].end()));
+      out.insert(out.end(), std::make_move_iterator(b.file_diagnostics[i].begin()),
+                 std::make_move_iterator(b.file_diagnostics[i].end()));
       if (is_csv_path(path)) {
         // A ratings CSV: companies read against the --rubric. (Standard input is
         // read as YAML.)
@@ -362,7 +368,7 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
                               std::make_move_iterator(companies.end()));
         continue;
       }
-      const std::unique_ptr<Parsed> parsed = std::move(parsed_files[i]);
+      const std::unique_ptr<Parsed> parsed = std::move(b.parsed_files[i]);
       if (!parsed) continue;
       if (parsed->rubric) {
         const model::Rubric* same = ws.find_rubric(parsed->rubric->id, parsed->rubric->version);
@@ -374,13 +380,42 @@ Workspace load_workspace(const std::vector<std::string>& inputs, const LoadOptio
       }
       if (!parsed->broken_rubric_id.empty()) broken_rubrics.insert(parsed->broken_rubric_id);
       if (parsed->company) {
-        if (!early_checks[i].empty())
-          early_found.push_back({ws.companies.size(), parsed->company->evaluation.rubric_id, std::move(early_checks[i])});
+        if (!b.early_checks[i].empty())
+          early_found.push_back({ws.companies.size(), parsed->company->evaluation.rubric_id, std::move(b.early_checks[i])});
         ws.companies.push_back(std::move(*parsed->company));
       }
       if (!parsed->pairs.empty()) pair_lists.push_back(std::move(parsed->pairs));
     }
+    b = Batch();  // (what it held goes now, not when the next batch comes)
+  };
+  Batch merged;  // parsed, to be merged
+  bool waiting = false;
+  for (std::size_t first = 0; first < ws.files.size(); first += batch_size) {
+    Batch next;
+    next.first = first;
+    next.size = std::min(batch_size, ws.files.size() - first);
+    next.parsed_files.resize(next.size);
+    next.file_diagnostics.resize(next.size);
+    next.early_checks.resize(next.size);
+    for (std::size_t i = 0; i < next.size && !next.has_csv; ++i) next.has_csv = is_csv_path(ws.files[first + i].str());
+    // (A ratings CSV's merge sizes the room of scored firms that the next
+    // batch's threads fill: it goes alone.)
+    if (waiting && merged.has_csv) {
+      merge(merged);
+      waiting = false;
+    }
+    // Item 0 merges the batch before, if any, while the others parse.
+    const std::size_t lead = waiting ? 1 : 0;
+    core::parallel_for(lead + next.size, threads, [&](std::size_t i) {
+      if (i < lead)
+        merge(merged);
+      else
+        parse_one(next, i - lead);
+    });
+    merged = std::move(next);
+    waiting = true;
   }
+  if (waiting) merge(merged);
   // A company defined twice (in one period, when several are allowed): the
   // first definition in file order stays, each later one is an error naming
   // it. Found by sorting the companies' indices, not by a set of their keys,
