@@ -385,6 +385,32 @@ TEST(Workspace, FoldersGiveTheirYamlFilesBelowTheFolderAsWritten) {
   fs::remove_all(dir);
 }
 
+// The files of a folder come in the order std::sort gives their paths,
+// whatever their names share: names that begin alike for more than eight
+// bytes, names that begin others, capitals, digits and Korean (bytes above
+// 0x7F, which sort after ASCII).
+TEST(Workspace, FoldersGiveTheirFilesInTheOrderOfTheirPaths) {
+  namespace fs = std::filesystem;
+  const auto dir = fs::temp_directory_path() / "ecoscore-order";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  const std::vector<std::string> names = {
+      "a.yaml", "ab.yaml", "a-long-name-1.yaml", "a-long-name-10.yaml", "a-long-name-2.yaml", "a-long-name.yaml",
+      "Z.yaml", "0.yaml", "한글.yaml", "한.yaml", "a-long-name-1.yml", "sub/a.yaml", "sub.yaml", "firm-000010.yaml",
+      "firm-000009.yaml", "firm-0000100.yaml"};
+  for (const auto& n : names) std::ofstream(dir / n) << "x: 1\n";
+  std::vector<std::string> expected;
+  for (const auto& n : names) expected.push_back(dir.string() + "/" + n);
+  std::sort(expected.begin(), expected.end());
+  core::Diagnostics out;
+  EXPECT_EQ(load::expand_inputs({dir.string()}, "", out), expected);
+  EXPECT_TRUE(out.empty());
+  // Files named one by one, some twice, with the folder: each once, in order.
+  EXPECT_EQ(load::expand_inputs({(dir / "sub.yaml").string(), dir.string(), (dir / "0.yaml").string()}, "", out),
+            expected);
+  fs::remove_all(dir);
+}
+
 TEST(Workspace, SameResultWhateverTheThreads) {
   // 300 company files, some with errors, parsed by 1 and by 5 threads: the
   // same companies and the same diagnostics in the same order.
