@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -17,6 +18,7 @@
 #include "ecoscore/audit/sha256.hpp"
 #include "ecoscore/core/error.hpp"
 #include "ecoscore/core/parallel.hpp"
+#include "ecoscore/core/text.hpp"
 #include "ecoscore/core/spare.hpp"
 #include "ecoscore/core/version.hpp"
 #include "ecoscore/load/file_reader.hpp"
@@ -46,26 +48,37 @@ std::vector<score::CompanyScore> in_company_order(std::vector<score::CompanyScor
                                                   const std::vector<core::SourceLocation>& read_at,
                                                   const std::vector<model::Company>& companies) {
   const std::size_t scored = firms.size();
-  // (Ordered by the path's one copy, not its text: a lookup, not an order shown.)
-  const auto place = [](const core::SourceLocation& where) {
-    return std::pair{static_cast<const void*>(where.path.str().data()), where.line};
+  // Each company's place, side by side (a company is large: reached through
+  // it, each of a sort's comparisons would wait for memory), ordered by the
+  // path's one copy, not its text: a lookup, not an order shown.
+  struct Place {
+    const void* path;
+    int line;
+    std::size_t company;
+    auto key() const { return std::pair{path, line}; }
   };
-  std::vector<std::size_t> by_place(companies.size());
-  std::iota(by_place.begin(), by_place.end(), std::size_t{0});
-  std::sort(by_place.begin(), by_place.end(),
-            [&](std::size_t a, std::size_t b) { return place(companies[a].where) < place(companies[b].where); });
+  const auto place_of = [](const core::SourceLocation& where) {
+    return std::pair{static_cast<const void*>(&where.path.str()), where.line};
+  };
+  std::vector<Place> by_place(companies.size());
+  for (std::size_t k = 0; k < companies.size(); ++k) {
+    const auto [path, line] = place_of(companies[k].where);
+    by_place[k] = {path, line, k};
+  }
+  std::sort(by_place.begin(), by_place.end(), [](const Place& a, const Place& b) { return a.key() < b.key(); });
   std::vector<std::size_t> target(companies.size());
   std::vector<char> taken(companies.size(), 0);
   for (std::size_t j = 0; j < scored; ++j) {
-    const auto at = std::lower_bound(by_place.begin(), by_place.end(), place(read_at[j]),
-                                     [&](std::size_t k, const auto& wanted) { return place(companies[k].where) < wanted; });
-    if (at == by_place.end() || place(companies[*at].where) != place(read_at[j]) || taken[*at])
+    const auto wanted = place_of(read_at[j]);
+    const auto at = std::lower_bound(by_place.begin(), by_place.end(), wanted,
+                                     [](const Place& p, const auto& w) { return p.key() < w; });
+    if (at == by_place.end() || at->key() != wanted || taken[at->company])
       throw std::logic_error("a company scored as it was read is not in the workspace once: " +
                              std::string(read_at[j].path.str()) + ":" + std::to_string(read_at[j].line));
-    target[j] = *at;
-    taken[*at] = 1;
+    target[j] = at->company;
+    taken[at->company] = 1;
   }
-  by_place = std::vector<std::size_t>();
+  by_place = std::vector<Place>();
   firms.resize(companies.size());
   for (std::size_t j = scored, free = 0; j < companies.size(); ++j, ++free) {
     while (taken[free]) ++free;
@@ -214,15 +227,17 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
   // Every file read: the rubric(s), the company and pairs files. Each keeps
   // the fingerprint taken as it was read (the first, if read twice); a file
   // not read through the loader is fingerprinted now.
-  const auto by_path = [](const auto& a, const auto& b) { return a.first < b.first; };
-  std::stable_sort(hashes.begin(), hashes.end(), by_path);
+  // (Found by the path's one copy, not its text, until they are put in order.)
+  const auto copy_of = [](const core::PathRef& path) { return static_cast<const void*>(&path.str()); };
+  const auto by_copy = [&](const auto& a, const auto& b) { return std::less<>()(copy_of(a.first), copy_of(b.first)); };
+  std::stable_sort(hashes.begin(), hashes.end(), by_copy);
   hashes.erase(std::unique(hashes.begin(), hashes.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
                hashes.end());
   std::vector<char> listed(hashes.size(), 0);
   std::vector<std::pair<core::PathRef, audit::Sha256>> unread;
   const auto fingerprint = [&](const core::PathRef& path) {
     if (path.str() == load::kStdin) return;
-    const auto it = std::lower_bound(hashes.begin(), hashes.end(), std::pair{path, audit::Sha256{}}, by_path);
+    const auto it = std::lower_bound(hashes.begin(), hashes.end(), std::pair{path, audit::Sha256{}}, by_copy);
     if (it != hashes.end() && it->first == path)
       listed[static_cast<std::size_t>(it - hashes.begin())] = 1;
     else if (std::none_of(unread.begin(), unread.end(), [&](const auto& u) { return u.first == path; }))
@@ -236,7 +251,7 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     if (listed[k]) hashes[kept++] = hashes[k];
   hashes.resize(kept);
   hashes.insert(hashes.end(), unread.begin(), unread.end());
-  std::sort(hashes.begin(), hashes.end(), by_path);
+  core::sort_by_text(hashes, [](const auto& h) { return std::string_view(h.first.str()); });
   info.sha256 = std::move(hashes);
   ctx.log->info("scored {} of {} companies, {} pairs, {} ecosystems", scored->run.scored_count,
                 scored->run.companies.size(), scored->run.pairs.size(), scored->run.ecosystems.size());

@@ -450,3 +450,37 @@ TEST(Spare, TheNextListOnAThreadReusesTheRoomOfTheLastLetGo) {
   EXPECT_TRUE(next.empty());
   EXPECT_EQ(next.data(), text_room);
 }
+
+// Items come in the order std::sort gives their texts, whatever the texts
+// share: long common starts, texts that begin others, bytes above 0x7F, a
+// NUL, texts alike for more than eight bytes past their common start, and
+// the same text twice.
+TEST(SortByText, SameOrderAsSortingTheTexts) {
+  std::vector<std::string> texts;
+  const std::string start = "build/bench/data/100000/companies/firm-";
+  std::uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  for (int n = 0; n < 2000; ++n) {
+    std::string t = start;
+    const unsigned length = next() % 24;
+    for (unsigned k = 0; k < length; ++k) {
+      const unsigned pick = next() % 6;
+      t += pick == 0 ? '\xED' : pick == 1 ? '\0' : static_cast<char>('0' + next() % 3);
+    }
+    texts.push_back(t);
+  }
+  texts.push_back(start);
+  texts.push_back(texts[7]);
+  std::vector<std::pair<std::string, int>> items;
+  for (std::size_t k = 0; k < texts.size(); ++k) items.emplace_back(texts[k], static_cast<int>(k));
+  core::sort_by_text(items, [](const auto& item) { return std::string_view(item.first); });
+  std::sort(texts.begin(), texts.end());
+  ASSERT_EQ(items.size(), texts.size());
+  for (std::size_t k = 0; k < texts.size(); ++k) ASSERT_EQ(items[k].first, texts[k]) << k;
+  std::vector<std::string> none;
+  core::sort_by_text(none, [](const std::string& t) { return std::string_view(t); });
+  EXPECT_TRUE(none.empty());
+}

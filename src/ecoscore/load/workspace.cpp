@@ -55,43 +55,6 @@ struct Parsed {
   std::unique_ptr<model::Ahp> ahp;
 };
 
-// Sorts texts as std::sort would. A cohort's paths (100 000 of them) share
-// their folder, so most of each comparison would be of the same bytes, read
-// from a text elsewhere in memory: they are sorted instead by the eight
-// bytes after what they all begin with, kept side by side, and compared in
-// full only where those are the same.
-void sort_texts(std::vector<std::string>& texts) {
-  if (texts.size() < 2) return;
-  std::size_t common = texts.front().size();
-  for (const auto& t : texts)
-    common = static_cast<std::size_t>(
-        std::mismatch(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(std::min(common, t.size())), texts.front().begin())
-            .first -
-        t.begin());
-  struct Keyed {
-    std::uint64_t key;  // the bytes after the common start, first the highest (0 past the end)
-    std::uint32_t index;
-  };
-  std::vector<Keyed> keyed(texts.size());
-  for (std::size_t k = 0; k < texts.size(); ++k) {
-    std::uint64_t key = 0;
-    for (std::size_t b = 0; b < 8; ++b) {
-      const std::size_t at = common + b;
-      key = (key << 8U) | (at < texts[k].size() ? static_cast<unsigned char>(texts[k][at]) : 0U);
-    }
-    keyed[k] = {key, static_cast<std::uint32_t>(k)};
-  }
-  // (A text ending within the eight bytes has zeros after it, below any
-  // other byte; where a NUL makes two keys the same, the texts tell.)
-  std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
-    return a.key != b.key ? a.key < b.key : texts[a.index] < texts[b.index];
-  });
-  std::vector<std::string> sorted;
-  sorted.reserve(texts.size());
-  for (const Keyed& k : keyed) sorted.push_back(std::move(texts[k.index]));
-  texts = std::move(sorted);
-}
-
 std::optional<Parsed> parse_file(const std::string& path, const std::string& base, const Limits& limits,
                                  core::Diagnostics& out, std::optional<model::AhpMethod> ahp_method = std::nullopt,
                                  const ReadHook* seen = nullptr) {
@@ -268,7 +231,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, c
       }
     }
   }
-  sort_texts(files);
+  core::sort_by_text(files, [](const std::string& f) { return std::string_view(f); });
   files.erase(std::unique(files.begin(), files.end()), files.end());
   if (files.empty() && !core::has_errors(out)) report(out, {}, Msg::no_input_files, {});
   return files;
