@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <shared_mutex>
 #include <ostream>
 #include <stdexcept>
 #include <vector>
@@ -22,16 +23,23 @@ std::size_t hash_of(std::string_view text) { return std::hash<std::string_view>(
 
 // The texts' numbers in an open-addressed table (a slot is 0 when free), at
 // most half full: four bytes a slot, where a node-based set would take a
-// node and a bucket for each text.
+// node and a bucket for each text. A text kept already (a cohort's path,
+// its dimension ids, asked for again from every thread) is found under a
+// shared lock, so that threads looking up do not wait for each other; only
+// adding one takes the lock alone.
 class Pool {
  public:
   std::uint32_t find_or_add(std::string_view wanted) {
     const std::size_t hash = hash_of(wanted);  // (before the lock: threads hash at once)
+    {
+      const std::shared_lock guard(lock_);
+      if (const std::uint32_t found = find(wanted, hash)) return found;
+    }
     const std::lock_guard guard(lock_);
+    if (const std::uint32_t found = find(wanted, hash)) return found;  // (added meanwhile)
     if (2 * (count_ + 1) > slots_.size()) grow();
     std::size_t at = hash & (slots_.size() - 1);
-    for (; slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
-      if (text(slots_[at]) == wanted) return slots_[at];
+    while (slots_[at] != 0) at = (at + 1) & (slots_.size() - 1);
     const std::uint32_t number = count_ + 1;  // (0 is the empty text)
     const std::size_t chunk = number >> kChunkBits;
     if (chunk >= kChunks) throw std::length_error("more distinct paths and names than one process can keep");
@@ -42,6 +50,14 @@ class Pool {
   }
 
  private:
+  // The number of `wanted`, or 0 (with the lock held, shared or alone).
+  std::uint32_t find(std::string_view wanted, std::size_t hash) const {
+    if (slots_.empty()) return 0;
+    for (std::size_t at = hash & (slots_.size() - 1); slots_[at] != 0; at = (at + 1) & (slots_.size() - 1))
+      if (text(slots_[at]) == wanted) return slots_[at];
+    return 0;
+  }
+
   void grow() {
     std::vector<std::uint32_t> slots(slots_.empty() ? 64 : 2 * slots_.size(), 0);
     for (const std::uint32_t number : slots_) {
@@ -53,7 +69,7 @@ class Pool {
     slots_ = std::move(slots);
   }
 
-  std::mutex lock_;
+  std::shared_mutex lock_;
   std::vector<std::uint32_t> slots_;
   std::uint32_t count_ = 0;
 };

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cerrno>
 #include <cstring>
+#include <utility>
 #include <memory>
 
 #include "ecoscore/core/error.hpp"
@@ -228,19 +229,36 @@ CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
     dimension = &is.dimension;
   }
   const std::string_view bytes = w.bytes();
-  const std::lock_guard guard(lock_);
-  if (gathered_ + bytes.size() > kBlock && gathered_ > 0) write_block();
-  const CompanyScore::Kept where{end_, bytes.size()};
-  end_ += bytes.size();
-  if (bytes.size() > kBlock) {
-    write_at(bytes, where.offset);  // (a firm larger than a block: alone)
-  } else if (!bytes.empty()) {  // (a firm with no indicators has nothing to keep)
-    if (!block_) block_ = std::make_unique_for_overwrite<char[]>(kBlock);
-    std::memcpy(block_.get() + gathered_, bytes.data(), bytes.size());
-    gathered_ += bytes.size();
-    unwritten_.store(true, std::memory_order_relaxed);
+  // A full block is written out after the lock is let go, the next firms
+  // gathering meanwhile in the spare one: no thread waits for the file.
+  std::unique_ptr<char[]> full;
+  std::size_t full_size = 0;
+  std::uint64_t full_at = 0;
+  CompanyScore::Kept where;
+  {
+    const std::lock_guard guard(lock_);
+    if (gathered_ + bytes.size() > kBlock && gathered_ > 0) {
+      full = std::move(block_);
+      full_size = std::exchange(gathered_, 0);
+      full_at = end_ - full_size;
+      block_ = std::move(spare_);
+    }
+    where = {end_, bytes.size()};
+    end_ += bytes.size();
+    if (!bytes.empty() && bytes.size() <= kBlock) {  // (a firm with no indicators has nothing to keep)
+      if (!block_) block_ = std::make_unique_for_overwrite<char[]>(kBlock);
+      std::memcpy(block_.get() + gathered_, bytes.data(), bytes.size());
+      gathered_ += bytes.size();
+      unwritten_.store(true, std::memory_order_relaxed);
+    }
+    ++count_;
   }
-  ++count_;
+  if (full) {
+    write_at(std::string_view(full.get(), full_size), full_at);
+    const std::lock_guard guard(lock_);
+    if (!spare_) spare_ = std::move(full);
+  }
+  if (bytes.size() > kBlock) write_at(bytes, where.offset);  // (a firm larger than a block: alone)
   return where;
 }
 

@@ -30,7 +30,9 @@ class DetailStore {
 
   // Keeps a scored firm's indicators and says where (to be kept in its
   // CompanyScore); safe to call from several threads. Throws
-  // core::IoError when the file cannot be written (a full disk).
+  // core::IoError when the file cannot be written (a full disk). A firm is
+  // read back when no keep() is running (a full block is written out of the
+  // lock, and may hold it): a run keeps them all, then reads.
   CompanyScore::Kept keep(const CompanyScore& cs);
   // How many firms' indicators it holds.
   std::size_t size() const { return count_; }
@@ -55,6 +57,7 @@ class DetailStore {
   std::atomic<std::size_t> count_{0};
   mutable std::mutex lock_;               // for what follows
   mutable std::unique_ptr<char[]> block_;  // records gathered, not yet written
+  std::unique_ptr<char[]> spare_;          // a block written out, for the next to gather in
   mutable std::size_t gathered_ = 0;      // bytes in block_
   mutable std::uint64_t end_ = 0;         // where the next record goes in the file
   mutable std::atomic<bool> unwritten_{false};  // block_ holds records
