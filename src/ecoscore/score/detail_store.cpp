@@ -116,7 +116,7 @@ enum Field : std::uint16_t {
 bool set(double d) { return std::bit_cast<std::uint64_t>(d) != 0; }
 
 // `dimension`: the previous indicator's, or null for the first.
-void write_indicator(Writer& w, const IndicatorScore& is, const std::string* dimension) {
+void write_indicator(Writer& w, const IndicatorScore& is, const core::Interned* dimension) {
   std::uint16_t flags = 0;
   const auto mark = [&flags](bool on, Field f) {
     if (on) flags = static_cast<std::uint16_t>(flags | f);
@@ -160,12 +160,15 @@ void write_indicator(Writer& w, const IndicatorScore& is, const std::string* dim
 }
 
 // Into `is`, whose strings' room is reused. `dimension`: the previous
-// indicator's, updated when this one names another.
-void read_indicator(Reader& r, std::string& dimension, IndicatorScore& is) {
+// indicator's, updated when this one names another (read into `text`).
+void read_indicator(Reader& r, std::string& text, core::Interned& dimension, IndicatorScore& is) {
   is = IndicatorScore{};  // every field at rest (a short string moved in keeps the room)
   const auto flags = r.get<std::uint16_t>();
   r.text(is.id);
-  if (flags & kNewDimension) r.text(dimension);
+  if (flags & kNewDimension) {
+    r.text(text);
+    dimension = text;
+  }
   is.dimension = dimension;
   if (flags & kRaw) is.raw = r.value();
   if (flags & kRaters) {
@@ -223,7 +226,7 @@ void DetailStore::write_block() const {
 CompanyScore::Kept DetailStore::keep(const CompanyScore& cs) {
   thread_local Writer w;
   w.clear();
-  const std::string* dimension = nullptr;
+  const core::Interned* dimension = nullptr;
   for (const auto& is : cs.indicators) {
     write_indicator(w, is, dimension);
     dimension = &is.dimension;
@@ -312,11 +315,12 @@ void DetailStore::read(const CompanyScore::Kept& where, std::vector<IndicatorSco
   }
   const char* const record = window.bytes.get() + (where.offset - window.start);
   Reader r(std::string_view(record, where.size));
-  std::string dimension;
+  std::string text;
+  core::Interned dimension;
   std::size_t count = 0;
   while (!r.done()) {
     if (count == out.size()) out.emplace_back();
-    read_indicator(r, dimension, out[count++]);
+    read_indicator(r, text, dimension, out[count++]);
   }
   out.resize(count);
 }

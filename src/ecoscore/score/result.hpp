@@ -27,7 +27,7 @@ struct RaterScore {
 
 struct IndicatorScore {
   std::string id;
-  std::string dimension;
+  core::Interned dimension;  // (kept once: a cohort repeats a few)
   // The raw value as rated: one value, or per-rater values combined (numbers
   // only; for levels and booleans see per_rater).
   std::optional<model::Value> raw;
