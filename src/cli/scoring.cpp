@@ -179,10 +179,13 @@ std::unique_ptr<Scored> load_and_score(const ScoringOptions& options, Context& c
     };
     load_options.on_company = [&](const model::Rubric& rubric, model::Company& c) {
       if (!score::scored_alone(rubric, score_options)) return;
-      score::CompanyScore cs = score::score_firm(rubric, c, score_options);
       const bool raters = std::any_of(c.evaluation.ratings.begin(), c.evaluation.ratings.end(),
                                       [](const model::Rating& r) { return r.per_rater.size() > 1; });
-      if (c.decisions().empty() && !raters) {
+      const bool let_go = c.decisions().empty() && !raters;
+      // (A firm whose ratings are let go gives its evidence to its scores.)
+      score::CompanyScore cs = let_go ? score::score_firm_taking_evidence(rubric, c, score_options)
+                                      : score::score_firm(rubric, c, score_options);
+      if (let_go) {
         if (scored->details) cs.kept = scored->details->keep(cs);
         // (Their room goes to the next firm this thread reads.)
         core::Spare<score::IndicatorScore>::give(std::move(cs.indicators));

@@ -345,6 +345,19 @@ TEST(ScoreRun, FirmByFirmThenTheCohortIsTheWholeRun) {
         firms.push_back(score::score_firm(rubric, *c, options));
       const std::string streamed = json(score::finish_run(rubric, std::move(firms), ws.pairs, options));
       EXPECT_EQ(streamed, whole) << rubric.id;
+      // The same with each rating's evidence moved into the scores, not
+      // copied: the ratings are left without it.
+      std::vector<model::Company> companies = ws.companies;
+      std::vector<score::CompanyScore> taking;
+      for (auto& c : companies) taking.push_back(score::score_firm_taking_evidence(rubric, c, options));
+      EXPECT_EQ(json(score::finish_run(rubric, std::move(taking), ws.pairs, options)), whole) << rubric.id;
+      std::size_t had = 0;
+      for (std::size_t k = 0; k < companies.size(); ++k)
+        for (std::size_t r = 0; r < companies[k].evaluation.ratings.size(); ++r) {
+          if (!ws.companies[k].evaluation.ratings[r].evidence.empty()) ++had;
+          EXPECT_TRUE(companies[k].evaluation.ratings[r].evidence.empty());
+        }
+      EXPECT_GT(had, 0U) << rubric.id;
       EXPECT_EQ(whole.find("\"original\": {") != std::string::npos, decided);
       EXPECT_EQ(whole.find("\"pairs\": []"), std::string::npos);
     }

@@ -25,8 +25,11 @@ const model::Decision* correction_of(const model::Company& company, std::string_
   return last;
 }
 
-// Step 1: each applicable indicator's value on 0..100, absolutely.
-CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bool apply_decisions) {
+// Step 1: each applicable indicator's value on 0..100, absolutely. With
+// `taken` (the company's own ratings), each rating's evidence is moved into
+// its indicator's score rather than copied.
+CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bool apply_decisions,
+                  std::vector<model::Rating>* taken = nullptr) {
   CompanyScore cs;
   cs.company = &company;
   const model::Role role = company.role();
@@ -83,7 +86,10 @@ CompanyScore rate(const model::Rubric& rubric, const model::Company& company, bo
         is.raters_disagree = is.rater_spread > rubric.raters.tolerance;
       }
       if (rating) {
-        is.evidence = rating->evidence;
+        if (taken)
+          is.evidence = std::move((*taken)[static_cast<std::size_t>(rating - company.evaluation.ratings.data())].evidence);
+        else
+          is.evidence = rating->evidence;
         is.evidence_date = rating->evidence_date;
       }
       cs.indicators.push_back(std::move(is));
@@ -584,6 +590,12 @@ bool scored_alone(const model::Rubric& rubric, const Options& options) {
 
 CompanyScore score_firm(const model::Rubric& rubric, const model::Company& company, const Options& options) {
   CompanyScore cs = rate(rubric, company, options.apply_decisions);
+  aggregate_company(rubric, options.method.value_or(rubric.method), cs);
+  return cs;
+}
+
+CompanyScore score_firm_taking_evidence(const model::Rubric& rubric, model::Company& company, const Options& options) {
+  CompanyScore cs = rate(rubric, company, options.apply_decisions, &company.evaluation.ratings);
   aggregate_company(rubric, options.method.value_or(rubric.method), cs);
   return cs;
 }

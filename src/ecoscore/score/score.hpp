@@ -37,6 +37,10 @@ bool scored_alone(const model::Rubric& rubric, const Options& options);
 // `original` yet. REQUIRES: scored_alone(rubric, options), and the company
 // validated against this rubric. The result points into `company`.
 CompanyScore score_firm(const model::Rubric& rubric, const model::Company& company, const Options& options);
+// The same, moving each rating's evidence into its indicator's score rather
+// than copying it (the ratings' evidence is then empty): for a firm whose
+// ratings are let go once it is scored.
+CompanyScore score_firm_taking_evidence(const model::Rubric& rubric, model::Company& company, const Options& options);
 
 // The cohort steps over firms scored by score_firm, in any order: ranks,
 // grades, decisions (firms with decisions must still hold their ratings, to
