@@ -12,8 +12,13 @@ struct Sha256 {
   std::array<unsigned char, 32> bytes{};
 
   std::string hex() const {
+    const auto digits = hex_digits();
+    return {digits.begin(), digits.end()};
+  }
+  // The same text, without a string on the heap (a report writes one a firm).
+  std::array<char, 64> hex_digits() const {
     static constexpr char kDigits[] = "0123456789abcdef";
-    std::string text(2 * bytes.size(), '0');
+    std::array<char, 64> text{};
     for (std::size_t i = 0; i < bytes.size(); ++i) {
       text[2 * i] = kDigits[bytes[i] >> 4U];
       text[2 * i + 1] = kDigits[bytes[i] & 0xFU];
