@@ -54,7 +54,7 @@ std::vector<score::CompanyScore> in_company_order(std::vector<score::CompanyScor
   struct Place {
     const void* path;
     int line;
-    std::size_t company;
+    std::uint32_t company;  // (sixteen bytes a firm, at the run's peak of memory)
     auto key() const { return std::pair{path, line}; }
   };
   const auto place_of = [](const core::SourceLocation& where) {
@@ -63,7 +63,7 @@ std::vector<score::CompanyScore> in_company_order(std::vector<score::CompanyScor
   std::vector<Place> by_place(companies.size());
   for (std::size_t k = 0; k < companies.size(); ++k) {
     const auto [path, line] = place_of(companies[k].where);
-    by_place[k] = {path, line, k};
+    by_place[k] = {path, line, static_cast<std::uint32_t>(k)};
   }
   std::sort(by_place.begin(), by_place.end(), [](const Place& a, const Place& b) { return a.key() < b.key(); });
   std::vector<std::size_t> target(companies.size());

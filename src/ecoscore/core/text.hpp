@@ -56,10 +56,20 @@ void sort_by_text(std::vector<T>& items, TextOf text_of) {
   std::sort(keyed.begin(), keyed.end(), [&](const Keyed& a, const Keyed& b) {
     return a.key != b.key ? a.key < b.key : text_of(items[a.index]) < text_of(items[b.index]);
   });
-  std::vector<T> sorted;
-  sorted.reserve(items.size());
-  for (const Keyed& k : keyed) sorted.push_back(std::move(items[k.index]));
-  items = std::move(sorted);
+  // Each item to its place, in place (no second array of items): place k
+  // takes the item keyed[k] names, following each cycle of the order.
+  for (std::size_t k = 0; k < keyed.size(); ++k) {
+    if (keyed[k].index == k) continue;
+    T moving = std::move(items[k]);
+    std::size_t at = k;
+    for (std::size_t from = keyed[at].index; from != k; from = keyed[at].index) {
+      items[at] = std::move(items[from]);
+      keyed[at].index = at;
+      at = from;
+    }
+    items[at] = std::move(moving);
+    keyed[at].index = at;
+  }
 }
 
 // Number of code points in valid UTF-8 text (continuation bytes are skipped).

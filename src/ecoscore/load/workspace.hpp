@@ -37,9 +37,9 @@ struct LoadOptions {
   // The result does not depend on it.
   unsigned threads = 0;
   // YAML files parsed (on every thread) before they are merged, in order,
-  // into the workspace: the most that wait beside it. The result does not
-  // depend on it.
-  std::size_t batch = 4096;
+  // into the workspace, a batch merged while the next is parsed: twice this
+  // many wait beside it at most. The result does not depend on it.
+  std::size_t batch = 2048;
   // Shown the bytes of every file read (see ReadHook).
   ReadHook on_read;
   // Given each company as soon as it is read and checked without errors

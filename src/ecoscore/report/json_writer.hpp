@@ -48,7 +48,7 @@ class JsonPiece {
 };
 
 // Writes JSON to a stream in the order it is told, two-space indented,
-// through a buffer of its own (flushed every MiB, by finish() and when it
+// through a buffer of its own (flushed every 256 KiB, by finish() and when it
 // goes away): a cohort's scores.json is millions of small pieces.
 // Numbers print at shortest round-trip (std::to_chars), so that the same
 // double always gives the same bytes; non-finite numbers print as null.
@@ -137,7 +137,7 @@ class JsonWriter {
   void put(char c) { *extend(1) = c; }
   void put(std::string_view text);
 
-  static constexpr std::size_t kFlushAt = 1 << 20;  // (a system call each: 2 GB of scores.json is 2 000 of them)
+  static constexpr std::size_t kFlushAt = 1 << 18;  // (a system call or two each: 2 GB of scores.json is 8 000)
   // A piece's first room: a firm of scores.json (about 20 KB) fits at once.
   static constexpr std::size_t kPieceRoom = 1 << 15;
 
