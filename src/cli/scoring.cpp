@@ -7,7 +7,6 @@
 #include <functional>
 #include <map>
 #include <mutex>
-#include <numeric>
 #include <set>
 #include <sstream>
 #include <stdexcept>
